@@ -1,0 +1,195 @@
+"""From the engine's trace to a Result. Reads what fired; decides nothing.
+
+Each conclusion in the result is the value of a rule that fired: element statuses, the
+child, the outcome and the caveats. The explanation is the trace itself, one step per
+rule, with the facts and earlier conclusions its matching condition used.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .conditions import Branch, F, T, U
+from .model import Caveat, ElementFinding, Result, Scenario, Step
+from .referrals import referrals_for
+
+if TYPE_CHECKING:
+    from .engine import CompiledPack, Firing
+
+WORD = {T: "true", F: "false", U: "unknown"}
+STATUS = {T: "met", F: "not_met", U: "unknown"}
+OUTCOME = {T: "all_elements_met", F: "not_all_elements_met", U: "undetermined"}
+
+
+def _fact_values(scenario: Scenario) -> dict[str, str]:
+    return {k: (U if v is None else T if v else F) for k, v in scenario.facts.items()}
+
+
+def _because(branch: Branch, facts: dict[str, str], scenario: Scenario, framework: str) -> list[str]:
+    """The facts and conclusions a firing branch tested, with the values they had."""
+    used: list[str] = []
+    for atom in sorted(branch.atoms, key=repr):
+        if atom[0] == "age":
+            age = scenario.person.age
+            used.append(f"person.age={'unknown' if age is None else age}")
+            continue
+        kind, array, ids = atom
+        for fact_id in sorted(ids):
+            value = facts.get(fact_id, U)
+            # 'some' names the facts that are in the list; 'none' names them all.
+            if kind == "some" and value != array:
+                continue
+            used.append(f"{fact_id}={WORD[value]}")
+    for rule_id, _values in branch.nodes:
+        used.append(f"{framework}.{rule_id}")
+    return list(dict.fromkeys(used))
+
+
+def _label_list(labels: list[str]) -> str:
+    if not labels:
+        return "none"
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Firing"]) -> Result:
+    pack, vocab = ruleset.pack, ruleset.vocab
+    fw = pack.framework
+    facts = _fact_values(scenario)
+    values: dict[str, str] = {}
+    because: dict[str, list[str]] = {}
+    fired_caveats: set[str] = set()
+    order: list[str] = []
+    for firing in firings:
+        if firing.kind == "caveat":
+            fired_caveats.add(firing.id)
+            continue
+        if firing.id not in values:
+            values[firing.id] = firing.value
+            order.append(firing.id)
+            because[firing.id] = []
+        elif values[firing.id] != firing.value:
+            raise RuntimeError(f"{fw}.{firing.id} fired with two values")
+        because[firing.id] += _because(firing.branch, facts, scenario, fw)
+
+    def with_values(items: list[str]) -> list[str]:
+        out = []
+        for item in dict.fromkeys(items):
+            if "=" in item:
+                out.append(item)
+            else:  # an earlier conclusion
+                out.append(f"{item}={WORD[values[item.split('.', 1)[1]]]}")
+        return out
+
+    steps: list[Step] = []
+    for rule_id in order:
+        rule = pack.rule(rule_id)
+        used = with_values(because[rule_id])
+        true_labels = [vocab.label(u.split("=")[0]) for u in used if u.endswith("=true") and not u.startswith(fw + ".")]
+        unknown_labels = [vocab.label(u.split("=")[0]) for u in used if u.endswith("=unknown") and "." in u.split("=")[0] and not u.startswith(fw + ".")]
+        text = getattr(rule.says, WORD[values[rule_id]])
+        text = text.replace("{facts}", _label_list(true_labels)).replace("{unknown_facts}", _label_list(unknown_labels))
+        age = scenario.person.age
+        text = text.replace("{age}", "unknown" if age is None else str(age))
+        steps.append(
+            Step(
+                rule=f"{fw}.{rule_id}",
+                citation=pack.citation(rule),
+                because=used,
+                text=text,
+                value=WORD[values[rule_id]],
+                depends_on=[u.split("=")[0] for u in used if u.startswith(fw + ".")],
+            )
+        )
+
+    elements: dict[str, ElementFinding] = {}
+    for role in ("action", "means", "purpose"):
+        rule = pack.role_rule(role)
+        waiver = pack.waiver_of(role)
+        if waiver is not None and values.get(waiver.id) == T:
+            elements[role] = ElementFinding(
+                status="not_required", satisfied_by=[], citation=pack.citation(waiver),
+                rule=f"{fw}.{waiver.id}", label=rule.label or role.title(),
+            )
+            continue
+        satisfied = [u.split("=")[0] for u in with_values(because[rule.id]) if u.endswith("=true") and not u.startswith(fw + ".")]
+        elements[role] = ElementFinding(
+            status=STATUS[values[rule.id]],
+            satisfied_by=satisfied if values[rule.id] == T else [],
+            citation=pack.citation(rule),
+            rule=f"{fw}.{rule.id}",
+            label=rule.label or role.title(),
+        )
+
+    child_value = values[pack.role_rule("child").id]
+    outcome_rule = pack.role_rule("outcome")
+    outcome_value = values[outcome_rule.id]
+    summary = next(s.text for s in steps if s.rule == f"{fw}.{outcome_rule.id}")
+
+    open_questions, changes = _unsettled(ruleset, firings, values, facts, scenario)
+    caveats = [
+        Caveat(id=c.id, text=c.text, sources=c.sources)
+        for c in ruleset.caveats.caveats
+        if c.id in fired_caveats
+    ]
+    return Result(
+        framework=fw,
+        framework_title=pack.short_title,
+        outcome=OUTCOME[outcome_value],
+        summary=summary,
+        elements=elements,
+        child=None if child_value == U else child_value == T,
+        explanation=steps,
+        open_questions=open_questions,
+        what_would_change=changes,
+        caveats=caveats,
+        referrals=referrals_for(scenario.jurisdiction),
+    )
+
+
+def _unsettled(ruleset, firings, values, facts, scenario) -> tuple[list[str], list[str]]:
+    """The unknowns that keep the outcome open, found by following the unknown conclusions
+    down from the outcome through the branches that fired (no re-evaluation)."""
+    pack, vocab = ruleset.pack, ruleset.vocab
+    outcome_id = pack.role_rule("outcome").id
+    if values[outcome_id] != U:
+        return [], []
+    questions: list[str] = []
+    changes: list[str] = []
+    seen: set[str] = set()
+    stack = [outcome_id]
+    while stack:
+        rule_id = stack.pop()
+        if rule_id in seen:
+            continue
+        seen.add(rule_id)
+        rule = pack.rule(rule_id)
+        if rule.if_unknown:
+            changes.append(rule.if_unknown)
+        for firing in firings:
+            if firing.kind != "rule" or firing.id != rule_id:
+                continue
+            for atom in firing.branch.atoms:
+                if atom[0] == "age" and atom[1] == "unknown":
+                    questions.append("person.age")
+                elif atom[0] == "some" and atom[1] == U:
+                    questions += sorted(i for i in atom[2] if facts.get(i, U) == U)
+            for dep, _ in firing.branch.nodes:
+                if values.get(dep) == U:
+                    stack.append(dep)
+    questions = list(dict.fromkeys(questions))
+    return _group_wildcards(questions, ruleset.rule_fact_ids), changes
+
+
+def _group_wildcards(questions: list[str], used: set[str]) -> list[str]:
+    """Name a whole group ('means.*') when every fact of it that the pack uses is open."""
+    out: list[str] = []
+    by_group: dict[str, list[str]] = {}
+    for q in questions:
+        by_group.setdefault(q.split(".")[0], []).append(q)
+    for group, ids in by_group.items():
+        if group != "person" and len(ids) > 1 and set(ids) == {u for u in used if u.startswith(group + ".")}:
+            out.append(f"{group}.*")
+        else:
+            out += ids
+    return out

@@ -1,0 +1,125 @@
+"""The typed boundary of Elements: what a scenario may state and what a result says.
+
+Every input passes through these pydantic models before anything else sees it, so a
+bad value is rejected at the door with the name of its field.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+
+Status = Literal["met", "not_met", "unknown", "not_required"]
+Outcome = Literal["all_elements_met", "not_all_elements_met", "undetermined"]
+ROLES = ("action", "means", "purpose")
+
+
+class Person(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Age at the time of the conduct. None means unknown, never "adult".
+    age: Optional[StrictInt] = Field(default=None, ge=0, le=130)
+
+
+class ExpectedFinding(BaseModel):
+    """What a training scenario expects under one framework (checked against the engine)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outcome: Outcome
+    elements: dict[Literal["action", "means", "purpose"], Status] = Field(default_factory=dict)
+
+
+class Scenario(BaseModel):
+    """A scenario file of the contract, plus the optional teaching material of the library."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Optional[str] = None
+    title: Optional[str] = None
+    narrative: Optional[str] = None
+    jurisdiction: Optional[str] = Field(default=None, pattern=r"^[A-Z]{2}$")
+    person: Person = Field(default_factory=Person)
+    # fact id -> True / False / None; an omitted fact is unknown.
+    facts: dict[str, Optional[StrictBool]] = Field(default_factory=dict)
+
+    # Training-library material: shown, never evaluated.
+    expected: dict[str, ExpectedFinding] = Field(default_factory=dict)
+    teaching_notes: Optional[str] = None
+    discussion_questions: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _upper_jurisdiction(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("person", mode="before")
+    @classmethod
+    def _null_person(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _null_facts(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+
+class ElementFinding(BaseModel):
+    status: Status
+    satisfied_by: list[str] = Field(default_factory=list)
+    citation: str
+    rule: str
+    label: str
+
+
+class Step(BaseModel):
+    """One rule firing of the engine: the explanation is made of these and nothing else."""
+
+    rule: str
+    citation: str
+    because: list[str]
+    text: str
+    value: Literal["true", "false", "unknown"]
+    depends_on: list[str] = Field(default_factory=list)
+
+
+class Caveat(BaseModel):
+    id: str
+    text: str
+    sources: list[str] = Field(default_factory=list)
+
+
+class Contact(BaseModel):
+    type: str
+    value: str
+    note: str = ""
+    # False for a contact our sources do not confirm: never offered as a number to call.
+    confirmed: bool
+
+
+class Referral(BaseModel):
+    name: str
+    contact: str
+    kind: str
+    contacts: list[Contact]
+    hours: str = ""
+    note: str = ""
+    source: str
+    checked: str
+    confidence: str
+
+
+class Result(BaseModel):
+    framework: str
+    framework_title: str
+    outcome: Outcome
+    summary: str
+    elements: dict[str, ElementFinding]
+    child: Optional[bool]
+    explanation: list[Step]
+    open_questions: list[str]
+    what_would_change: list[str]
+    caveats: list[Caveat]
+    referrals: list[Referral]

@@ -1,0 +1,137 @@
+"""rules/referrals.yaml: hotlines and services, each with its source and the date checked.
+
+Ordering only, no law: the scenario's country first (its emergency number at the top),
+then services for its region, then services for everywhere. A contact our sources mark
+unconfirmed is carried with a warning and never offered as a number to call.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import PackError, from_validation
+from .model import Contact, Referral
+from .yamlfile import read_mapping, rules_dir
+
+Kind = Literal["emergency", "hotline", "police", "support", "network"]
+KIND_ORDER = {"emergency": 0, "hotline": 1, "police": 2, "support": 3, "network": 4}
+
+
+class ContactEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["phone", "text", "chat", "tty", "web", "email"]
+    value: str
+    note: str = ""
+
+
+class Service(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    kind: Kind
+    countries: list[str] = Field(min_length=1)
+    except_: list[str] = Field(default_factory=list, alias="except")
+    contacts: list[ContactEntry] = Field(min_length=1)
+    hours: str = ""
+    languages: str = ""
+    note: str = ""
+    topics: list[str] = Field(default_factory=list)
+    source: str
+    confidence: Literal["verified", "secondary", "unconfirmed"]
+    checked: date
+
+
+class Directory(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    checked: date
+    advice: str
+    eu_member_states: list[str]
+    services: list[Service]
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Directory":
+        ids = [s.id for s in self.services]
+        if len(set(ids)) != len(ids):
+            raise ValueError("services: two services share an id")
+        return self
+
+    def covers(self, service: Service, country: str) -> bool:
+        if country in service.except_:
+            return False
+        if country in service.countries:
+            return True
+        return "EU" in service.countries and country in self.eu_member_states
+
+    def countries(self) -> list[str]:
+        named = {c for s in self.services for c in s.countries if c not in ("EU", "*")}
+        return sorted(named | set(self.eu_member_states))
+
+
+def load_directory(path: Optional[Path] = None) -> Directory:
+    path = path or rules_dir() / "referrals.yaml"
+    data = read_mapping(path, PackError)
+    try:
+        return Directory.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, str(path), PackError) from None
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str, mtime: float) -> Directory:
+    return load_directory(Path(path))
+
+
+def directory() -> Directory:
+    path = rules_dir() / "referrals.yaml"
+    return _cached(str(path), path.stat().st_mtime)
+
+
+def _referral(service: Service) -> Referral:
+    confirmed = service.confidence != "unconfirmed"
+    contacts = [Contact(type=c.type, value=c.value, note=c.note, confirmed=confirmed) for c in service.contacts]
+    shown = "; ".join(f"{c.type} {c.value}" for c in service.contacts)
+    if not confirmed:
+        shown = f"unconfirmed in our sources, check before relying on it: {shown}"
+    return Referral(
+        name=service.name, contact=shown, kind=service.kind, contacts=contacts,
+        hours=service.hours, note=service.note, source=service.source,
+        checked=service.checked.isoformat(), confidence=service.confidence,
+    )
+
+
+GENERIC_EMERGENCY = Referral(
+    name="Local emergency number",
+    contact="If someone is in immediate danger, call the local emergency number.",
+    kind="emergency",
+    contacts=[],
+    note="Choose a country to see its emergency number and hotlines.",
+    source="Elements",
+    checked="",
+    confidence="verified",
+)
+
+
+@lru_cache(maxsize=256)
+def _for_country(country: Optional[str], mtime_key: float) -> tuple[Referral, ...]:
+    book = directory()
+    if not country:
+        everywhere = [s for s in book.services if "*" in s.countries]
+        return (GENERIC_EMERGENCY, *(_referral(s) for s in everywhere))
+    own = [s for s in book.services if country in s.countries and country not in s.except_]
+    regional = [s for s in book.services if s not in own and "*" not in s.countries and book.covers(s, country)]
+    everywhere = [s for s in book.services if "*" in s.countries]
+    ordered = sorted(own, key=lambda s: KIND_ORDER[s.kind]) + sorted(regional, key=lambda s: KIND_ORDER[s.kind])
+    if not any(s.kind == "emergency" for s in ordered):
+        return (GENERIC_EMERGENCY, *(_referral(s) for s in ordered + everywhere))
+    # The emergency number always comes first, whether it is the country's own or the region's.
+    ordered.sort(key=lambda s: s.kind != "emergency")
+    return tuple(_referral(s) for s in ordered + everywhere)
+
+
+def referrals_for(country: Optional[str]) -> list[Referral]:
+    path = rules_dir() / "referrals.yaml"
+    return list(_for_country(country, path.stat().st_mtime))
