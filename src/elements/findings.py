@@ -45,6 +45,8 @@ def _because(branch: Branch, facts: dict[str, str], scenario: Scenario, framewor
 
 
 def _label_list(labels: list[str]) -> str:
+    # Labels go mid-sentence: "Recruitment" -> "recruitment", but "ID documents" stays.
+    labels = [l[0].lower() + l[1:] if len(l) > 1 and not l[1].isupper() else l for l in labels]
     if not labels:
         return "none"
     if len(labels) == 1:
@@ -143,7 +145,7 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
         open_questions=open_questions,
         what_would_change=changes,
         caveats=caveats,
-        referrals=referrals_for(scenario.jurisdiction),
+        referrals=referrals_for(scenario.jurisdiction, frozenset(c.id for c in caveats)),
     )
 
 

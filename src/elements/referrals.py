@@ -50,6 +50,7 @@ class Directory(BaseModel):
     checked: date
     advice: str
     eu_member_states: list[str]
+    topics_shown_with: dict[str, str] = Field(default_factory=dict)
     services: list[Service]
 
     @model_validator(mode="after")
@@ -115,15 +116,17 @@ GENERIC_EMERGENCY = Referral(
 )
 
 
-@lru_cache(maxsize=256)
-def _for_country(country: Optional[str], mtime_key: float) -> tuple[Referral, ...]:
+@lru_cache(maxsize=1024)
+def _for_country(country: Optional[str], caveat_ids: frozenset, mtime_key: float) -> tuple[Referral, ...]:
     book = directory()
+    hidden = {topic for topic, caveat in book.topics_shown_with.items() if caveat not in caveat_ids}
+    services = [s for s in book.services if not hidden & set(s.topics)]
     if not country:
-        everywhere = [s for s in book.services if "*" in s.countries]
+        everywhere = [s for s in services if "*" in s.countries]
         return (GENERIC_EMERGENCY, *(_referral(s) for s in everywhere))
-    own = [s for s in book.services if country in s.countries and country not in s.except_]
-    regional = [s for s in book.services if s not in own and "*" not in s.countries and book.covers(s, country)]
-    everywhere = [s for s in book.services if "*" in s.countries]
+    own = [s for s in services if country in s.countries and country not in s.except_]
+    regional = [s for s in services if s not in own and "*" not in s.countries and book.covers(s, country)]
+    everywhere = [s for s in services if "*" in s.countries]
     ordered = sorted(own, key=lambda s: KIND_ORDER[s.kind]) + sorted(regional, key=lambda s: KIND_ORDER[s.kind])
     if not any(s.kind == "emergency" for s in ordered):
         return (GENERIC_EMERGENCY, *(_referral(s) for s in ordered + everywhere))
@@ -132,6 +135,7 @@ def _for_country(country: Optional[str], mtime_key: float) -> tuple[Referral, ..
     return tuple(_referral(s) for s in ordered + everywhere)
 
 
-def referrals_for(country: Optional[str]) -> list[Referral]:
+def referrals_for(country: Optional[str], caveat_ids: frozenset = frozenset()) -> list[Referral]:
+    """The services for a country, emergency number first; topic services only with their caveat."""
     path = rules_dir() / "referrals.yaml"
-    return list(_for_country(country, path.stat().st_mtime))
+    return list(_for_country(country, frozenset(caveat_ids), path.stat().st_mtime))

@@ -1,0 +1,38 @@
+# The README's two commands: `make run` and `make test`. Each creates .venv if missing and
+# installs what it needs first, so both work on a fresh machine.
+PORT ?= 8501
+# durable-rules 2.0.28 does not import on Python 3.13: prefer 3.11, then 3.12.
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench docs browser clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[app,test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
+
+# The browser tests drive Debian's chromium; install it when missing and we may.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium is missing: install Debian's chromium (sudo apt-get install chromium)"; exit 1; fi; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench_batch.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache test-artifacts

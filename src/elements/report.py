@@ -1,0 +1,129 @@
+"""Results as text for a terminal and as Markdown (the CLI formats and the app's export).
+
+Status is always a word, never colour alone. User text (title, narrative) is quoted as
+given; the narrative appears only when the caller asks for it.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Optional
+
+from .explain import OUTCOME_WORDS, STATUS_WORDS
+from .model import Result, Scenario
+from .vocabulary import vocabulary
+
+ROLES = ("action", "means", "purpose")
+
+
+def question_for(item: str) -> str:
+    """An open question id ('means.deception', 'means.*', 'person.age') in plain words."""
+    vocab = vocabulary()
+    if item == "person.age":
+        return vocab.age.question
+    if item.endswith(".*"):
+        group = item[:-2]
+        info = next((g for g in vocab.groups if g.id == group), None)
+        return f"Anything about {info.title.lower() if info else group}: none of its questions has an answer yet."
+    if item in vocab.ids:
+        return vocab.fact(item).question
+    return item
+
+
+def _facts_words(ids: list[str]) -> str:
+    vocab = vocabulary()
+    return ", ".join(f"{vocab.label(i)} ({i})" for i in ids)
+
+
+def _age_words(scenario: Optional[Scenario]) -> str:
+    if scenario is None or scenario.person.age is None:
+        return "age unknown"
+    return f"age {scenario.person.age}"
+
+
+def _child_words(result: Result) -> str:
+    return {True: "yes", False: "no", None: "unknown"}[result.child]
+
+
+def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
+    wrap = lambda text, indent="    ": textwrap.fill(text, 92, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
+    out: list[str] = [f"Elements: {result.framework_title} ({result.framework})"]
+    if scenario is not None and (scenario.title or scenario.id):
+        out.append(f"Scenario: {scenario.title or scenario.id}")
+    if narrative and scenario is not None and scenario.narrative:
+        out += ["", "Narrative (as given):", wrap(scenario.narrative)]
+    out += ["", f"Outcome: {OUTCOME_WORDS[result.outcome].upper()}", wrap(result.summary), ""]
+    out.append("Elements")
+    for role in ROLES:
+        finding = result.elements[role]
+        line = f"  [{STATUS_WORDS[finding.status]:^12}] {finding.label:<8} {finding.citation}"
+        if finding.satisfied_by:
+            line += f"  by: {_facts_words(finding.satisfied_by)}"
+        out.append(line)
+    out.append(f"  Child: {_child_words(result)} ({_age_words(scenario)})")
+    out += ["", "Reasons (the rules that fired, in order)"]
+    for number, step in enumerate(result.explanation, 1):
+        out.append(f"  {number}. {step.rule} ({step.citation}): {step.value}")
+        out.append(wrap(step.text, "       "))
+        if step.because:
+            out.append(wrap("because: " + ", ".join(step.because), "       "))
+    if result.open_questions:
+        out += ["", "Open questions (answers could still change the outcome)"]
+        for item in result.open_questions:
+            out.append(wrap(f"- {item}: {question_for(item)}", "  "))
+    if result.what_would_change:
+        out += ["", "What would change the outcome"]
+        for sentence in result.what_would_change:
+            out.append(wrap(f"- {sentence}", "  "))
+    out += ["", "Caveats"]
+    for caveat in result.caveats:
+        out.append(textwrap.fill(f"- [{caveat.id}] {caveat.text}", 92, initial_indent="  ", subsequent_indent="    "))
+    out += ["", "Where to get help (check a number before relying on it)"]
+    for referral in result.referrals:
+        line = f"- {referral.name}: {referral.contact}" + (f" ({referral.hours})" if referral.hours else "")
+        out.append(textwrap.fill(line, 92, initial_indent="  ", subsequent_indent="    "))
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    """Escape user or rule text for Markdown tables and paragraphs."""
+    for char in "\\`*_{}[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
+    out: list[str] = [f"# Elements: {_md(result.framework_title)}", ""]
+    if scenario is not None and (scenario.title or scenario.id):
+        out += [f"**Scenario:** {_md(scenario.title or scenario.id or '')}", ""]
+    if narrative and scenario is not None and scenario.narrative:
+        out += ["## Narrative (as given)", "", "> " + _md(scenario.narrative), ""]
+    out += [f"**Outcome: {OUTCOME_WORDS[result.outcome]}.** {_md(result.summary)}", ""]
+    out += ["## Elements", "", "| Element | Status | Provision | Satisfied by |", "|---|---|---|---|"]
+    for role in ROLES:
+        finding = result.elements[role]
+        out.append(
+            f"| {finding.label} | {STATUS_WORDS[finding.status]} | {_md(finding.citation)} | "
+            f"{_md(_facts_words(finding.satisfied_by)) or '—'} |"
+        )
+    out += ["", f"Child: {_child_words(result)} ({_age_words(scenario)}).", ""]
+    out += ["## Reasons", "", "The rules that fired, in order.", ""]
+    for number, step in enumerate(result.explanation, 1):
+        because = f" Because: {_md(', '.join(step.because))}." if step.because else ""
+        out.append(f"{number}. **{step.rule}** ({_md(step.citation)}): {step.value}. {_md(step.text)}{because}")
+    if result.open_questions:
+        out += ["", "## Open questions", ""]
+        out += [f"- `{q}`: {_md(question_for(q))}" for q in result.open_questions]
+    if result.what_would_change:
+        out += ["", "## What would change the outcome", ""]
+        out += [f"- {_md(s)}" for s in result.what_would_change]
+    out += ["", "## Caveats", ""]
+    for caveat in result.caveats:
+        out.append(f"- **{caveat.id}**: {_md(caveat.text)}")
+        for source in caveat.sources:
+            out.append(f"  - Source: {_md(source)}")
+    out += ["", "## Where to get help", "", "Check a number before relying on it. If someone is in immediate danger, call the emergency number.", ""]
+    for referral in result.referrals:
+        hours = f" ({_md(referral.hours)})" if referral.hours else ""
+        source = f" Source: {_md(referral.source)}, checked {referral.checked}." if referral.checked else ""
+        out.append(f"- **{_md(referral.name)}**: {_md(referral.contact)}{hours}.{source}")
+    return "\n".join(out) + "\n"
