@@ -33,6 +33,12 @@ class Branch:
     def node_map(self) -> dict[str, frozenset]:
         return dict(self.nodes)
 
+    def ordered(self) -> "Branch":
+        """The same branch with its atoms in a fixed order (ids sorted), for explanations."""
+        atoms = tuple(sorted(((kind, array, tuple(sorted(ids)) if isinstance(ids, frozenset) else ids)
+                              for kind, array, ids in self.atoms), key=repr))
+        return Branch(atoms, self.nodes)
+
 
 TRUE = Branch()
 

@@ -1,54 +1,51 @@
 """The rule engine: a pack compiled into a durable-rules ruleset, and evaluate().
 
-All of durable-rules lives behind this module. What we design around (each one reproduced):
+All of durable-rules lives behind this module. We drive its C engine
+(durable_rules_engine, the module durable.engine itself wraps) with a small loop of our
+own instead of durable.engine.Host, which is what makes an evaluation fast enough and
+sidesteps several of its hazards. What we design around (each one reproduced here):
 - It crashes the process when called from several threads at once, and Streamlit serves
   sessions from threads: every call goes through one process-wide lock.
-- Its Host starts timer threads that call into the engine on their own: our Host has none.
+- durable.engine.Host starts timer threads that call into the engine on their own: we
+  never create a Host.
 - A ruleset keeps at most 1,024 live sessions and leaks the rest: each evaluation gets a
   session id of its own, deleted in `finally`.
-- A fact that matches no rule raises MessageNotHandledException; asserting a fact twice
-  raises MessageObservedException (we use that to draw each conclusion once).
-- Registering a ruleset name twice raises, and registration consumes the rule dicts:
-  each compiled ruleset gets a fresh name and a deep copy.
-- An exception inside an action is swallowed into the session state: our actions catch
-  their own and the evaluation re-raises it.
+- A fact that matches no rule is refused ("not handled", code 1) and a fact asserted twice
+  is refused as already observed (code 2); the Python layer turns both into exceptions.
+  We read the codes: a conclusion no rule depends on is fine, and "observed" is how each
+  conclusion is drawn once even when several branches of its rule match.
+- Registering a ruleset name twice raises, and durable.engine's registration consumes the
+  rule dicts: each compiled ruleset gets a fresh name, from JSON we keep.
+- An exception inside a durable.engine action is swallowed into the session state: our
+  loop runs no user code inside the engine, so nothing is swallowed.
 
 How a scenario reaches the engine: as one fact, holding the lists of facts that are true,
 false and unknown, and the age. Every rule of the pack, and every caveat, becomes one
-durable-rules rule per branch of its condition (see conditions.py). When a rule fires it
-records itself in the trace and asserts its conclusion as a fact of its own, which the
-rules that depend on it match. The trace is the explanation.
+durable-rules rule per branch of its condition (see conditions.py). When a rule fires we
+record it in the trace and assert its conclusion as a fact of its own, which the rules
+that depend on it match. The trace is the explanation.
 """
 from __future__ import annotations
 
-import copy
 import itertools
+import json
 import threading
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from dataclasses import dataclass
 
-from durable import engine as durable_engine
+import durable_rules_engine as _dre
 
 from .caveats import CaveatBook, caveat_book
 from .conditions import ALL, Branch, Compiler, F, T, U
-from .model import Result, Scenario
+from .model import Caveat, Result, Scenario
 from .packs import Pack, get_pack
 from .vocabulary import Vocabulary, vocabulary
+from .yamlfile import rules_dir
 
 _LOCK = threading.RLock()
 _SESSION_IDS = itertools.count(1)
 _RULESET_IDS = itertools.count(1)
 SENTINEL = "_"  # durable-rules' $iall is false on an empty list: every list carries this
-
-
-class _QuietHost(durable_engine.Host):
-    """A durable-rules Host without the background dispatch threads."""
-
-    def _run(self) -> None:  # noqa: D401 - overriding the thread starter
-        return None
-
-
-_HOST = _QuietHost()
+NOT_HANDLED, OBSERVED = 1, 2
 
 
 @dataclass(frozen=True)
@@ -59,16 +56,7 @@ class Firing:
     branch: Branch
 
 
-@dataclass
-class _Trace:
-    firings: list[Firing] = field(default_factory=list)
-    error: Optional[BaseException] = None
-
-
-_current = threading.local()
-
-
-def _atom_condition(atom: tuple) -> dict:
+def _atom_condition(atom: tuple, code: dict[str, str]) -> dict:
     kind = atom[0]
     if kind == "age":
         _, test, years = atom
@@ -78,7 +66,7 @@ def _atom_condition(atom: tuple) -> dict:
             return {"$gte": {"age": years}}
         return {"age": -1}
     _, array, ids = atom
-    ids = sorted(ids)
+    ids = sorted(code[i] for i in ids)
     if kind == "some":
         inner = [{"$i": i} for i in ids]
         return {"$iany": {array: inner[0] if len(inner) == 1 else {"$or": inner}}}
@@ -96,32 +84,14 @@ def _node_condition(rule_id: str, values: frozenset) -> dict:
     return {"$and": tests}
 
 
-def _patterns(branch: Branch) -> list[dict]:
+def _patterns(branch: Branch, code: dict[str, str]) -> list[dict]:
     patterns: list[dict] = []
     if branch.atoms or not branch.nodes:
-        tests = [{"kind": "scenario"}] + [_atom_condition(a) for a in sorted(branch.atoms, key=repr)]
+        tests = [{"kind": "scenario"}] + [_atom_condition(a, code) for a in sorted(branch.atoms, key=repr)]
         patterns.append({"m": tests[0] if len(tests) == 1 else {"$and": tests}})
     for index, (rule_id, values) in enumerate(branch.nodes):
         patterns.append({f"n{index}": _node_condition(rule_id, values)})
     return patterns
-
-
-def _action(firing: Firing):
-    def run(c: Any) -> None:
-        trace: _Trace = _current.trace
-        try:
-            trace.firings.append(firing)
-            if firing.kind == "rule":
-                try:
-                    c.assert_fact({"kind": "node", "node": firing.id, "v": firing.value})
-                except durable_engine.MessageObservedException:
-                    pass  # another branch of the same rule drew this conclusion already
-                except durable_engine.MessageNotHandledException:
-                    pass  # no rule depends on this conclusion
-        except BaseException as exc:  # durable-rules would swallow it
-            trace.error = exc
-
-    return run
 
 
 class CompiledPack:
@@ -136,74 +106,86 @@ class CompiledPack:
         self.branches: dict[tuple[str, str], list[Branch]] = {}
         self.fact_ids: set[str] = set()  # every fact a rule or caveat tests
         self.rule_fact_ids: set[str] = set()  # the facts the pack's own rules test
-        actions: dict[str, Any] = {}
+        self.firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
+        # Inside the engine a fact is a short code: the messages it parses stay small.
+        self.code = {fact_id: f"f{index}" for index, fact_id in enumerate(vocab.ids)}
 
         rules = Compiler(pack, vocab.expand)
         for rule in pack.rules:
             for value in (T, F, U):
-                self._add("rule", rule.id, value, rules.branches(rule.test, frozenset({value})), actions)
+                self._add("rule", rule.id, value, rules.branches(rule.test, frozenset({value})))
         self.rule_fact_ids = set(self.fact_ids)
         roles = {r.role: r.id for r in pack.rules if r.role}
         caveat_compiler = Compiler(pack, vocab.expand, resolve=roles.get)
         for caveat in caveats.caveats:
-            self._add("caveat", caveat.id, T, caveat_compiler.branches(caveat.when, frozenset({T})), actions)
+            self._add("caveat", caveat.id, T, caveat_compiler.branches(caveat.when, frozenset({T})))
 
-        definition = copy.deepcopy(self.definition)  # registration consumes the dicts
-        for name, action in actions.items():
-            definition[name]["run"] = action
+        self._message_facts = sorted(self.fact_ids)
+        # For findings.py: lookups it would otherwise repeat on every evaluation.
+        self.rule_by_id = {rule.id: rule for rule in pack.rules}
+        self.citation_of = {rule.id: pack.citation(rule) for rule in pack.rules}
+        self.caveat_models = [Caveat(id=c.id, text=c.text, sources=c.sources) for c in caveats.caveats]
+
         with _LOCK:
-            _HOST.register_rulesets({self.name: definition})
+            self._handle = _dre.create_ruleset(self.name, json.dumps(self.definition, ensure_ascii=False))
 
-    def _add(self, kind: str, node_id: str, value: str, branches: list[Branch], actions: dict) -> None:
+    def _add(self, kind: str, node_id: str, value: str, branches: list[Branch]) -> None:
         self.branches[(node_id, value)] = branches
         for index, branch in enumerate(branches):
             rule_name = f"{kind}:{node_id}:{value}:{index}"
-            self.definition[rule_name] = {"all": _patterns(branch)}
-            actions[rule_name] = _action(Firing(kind, node_id, value, branch))
+            self.definition[rule_name] = {"all": _patterns(branch, self.code)}
+            self.firings[rule_name] = Firing(kind, node_id, value, branch.ordered())
             for atom in branch.atoms:
                 if atom[0] in ("some", "none"):
                     self.fact_ids |= set(atom[2])
 
     def message(self, scenario: Scenario, sid: str) -> dict:
         lists: dict[str, list[str]] = {T: [SENTINEL], F: [SENTINEL], U: [SENTINEL]}
-        for fact_id in sorted(self.fact_ids):
+        for fact_id in self._message_facts:
             value = scenario.facts.get(fact_id)
-            lists[U if value is None else T if value else F].append(fact_id)
+            lists[U if value is None else T if value else F].append(self.code[fact_id])
         age = scenario.person.age
         return {"sid": sid, "kind": "scenario", **lists, "age": -1 if age is None else age}
 
     def run(self, scenario: Scenario) -> list[Firing]:
         """Assert the scenario in a session of its own; return the rules that fired, in order."""
+        trace: list[Firing] = []
         with _LOCK:
             sid = str(next(_SESSION_IDS))
-            trace = _Trace()
-            _current.trace = trace
             try:
-                _HOST.assert_fact(self.name, self.message(scenario, sid))
+                code, state = _dre.assert_fact(self._handle, json.dumps(self.message(scenario, sid)))
+                if code == NOT_HANDLED:
+                    raise RuntimeError(f"{self.name}: no rule matched the scenario")
+                started = _dre.start_action_for_state(self._handle, state)
+                matched = started[1] if started else None
+                while matched:
+                    # The match arrives as '{"<rule name>":{...facts...}}'; the name is all we need.
+                    firing = self.firings[matched[2:matched.index('"', 2)]]
+                    trace.append(firing)
+                    if firing.kind == "rule":
+                        conclusion = f'{{"sid":"{sid}","kind":"node","node":"{firing.id}","v":"{firing.value}"}}'
+                        # OBSERVED: another branch drew it already; NOT_HANDLED: nothing depends on it.
+                        _dre.assert_fact(self._handle, conclusion)
+                    matched = _dre.complete_and_start_action(self._handle, state)
             finally:
-                _current.trace = None
-                try:
-                    _HOST.delete_state(self.name, sid)
-                except Exception:  # noqa: BLE001 - a session that never started
-                    pass
-        if trace.error is not None:
-            raise RuntimeError(f"rule action failed in {self.name}") from trace.error
-        return trace.firings
+                _dre.delete_state(self._handle, sid)
+        return trace
 
 
-_COMPILED: dict[tuple, CompiledPack] = {}
+_COMPILED: dict[tuple[str, str], CompiledPack] = {}
 
 
 def compiled(framework: str) -> CompiledPack:
-    """The compiled ruleset for a framework: compiled once per process (per pack version)."""
-    pack = get_pack(framework)
-    book = caveat_book()
-    vocab = vocabulary()
-    key = (id(pack), id(book), id(vocab))
-    with _LOCK:
-        if key not in _COMPILED:
-            _COMPILED[key] = CompiledPack(pack, book, vocab)
-        return _COMPILED[key]
+    """The compiled ruleset for a framework: compiled once per process and rules folder
+    (a changed pack needs a restart, as a changed program would)."""
+    key = (str(rules_dir()), framework)
+    found = _COMPILED.get(key)
+    if found is None:
+        with _LOCK:
+            found = _COMPILED.get(key)
+            if found is None:
+                found = _COMPILED[key] = CompiledPack(get_pack(framework), caveat_book(), vocabulary())
+    return found
 
 
 def evaluate(scenario: Scenario, framework: str = "palermo") -> Result:

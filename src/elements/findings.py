@@ -24,24 +24,19 @@ def _fact_values(scenario: Scenario) -> dict[str, str]:
     return {k: (U if v is None else T if v else F) for k, v in scenario.facts.items()}
 
 
-def _because(branch: Branch, facts: dict[str, str], scenario: Scenario, framework: str) -> list[str]:
-    """The facts and conclusions a firing branch tested, with the values they had."""
-    used: list[str] = []
-    for atom in sorted(branch.atoms, key=repr):
-        if atom[0] == "age":
-            age = scenario.person.age
-            used.append(f"person.age={'unknown' if age is None else age}")
+def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dict[str, None]) -> None:
+    """Collect what a firing branch tested: facts with their values, and earlier conclusions."""
+    for kind, array, ids in branch.atoms:  # atoms are sorted once, at compile time
+        if kind == "age":
+            used["person.age"] = ""
             continue
-        kind, array, ids = atom
-        for fact_id in sorted(ids):
+        for fact_id in ids:
             value = facts.get(fact_id, U)
             # 'some' names the facts that are in the list; 'none' names them all.
-            if kind == "some" and value != array:
-                continue
-            used.append(f"{fact_id}={WORD[value]}")
+            if kind == "none" or value == array:
+                used[fact_id] = value
     for rule_id, _values in branch.nodes:
-        used.append(f"{framework}.{rule_id}")
-    return list(dict.fromkeys(used))
+        deps[rule_id] = None
 
 
 def _label_list(labels: list[str]) -> str:
@@ -57,52 +52,42 @@ def _label_list(labels: list[str]) -> str:
 def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Firing"]) -> Result:
     pack, vocab = ruleset.pack, ruleset.vocab
     fw = pack.framework
-    facts = _fact_values(scenario)
+    facts = {k: (U if v is None else T if v else F) for k, v in scenario.facts.items()}
+    age = scenario.person.age
+    age_word = "unknown" if age is None else str(age)
     values: dict[str, str] = {}
-    because: dict[str, list[str]] = {}
+    used: dict[str, dict[str, str]] = {}
+    deps: dict[str, dict[str, None]] = {}
     fired_caveats: set[str] = set()
-    order: list[str] = []
     for firing in firings:
         if firing.kind == "caveat":
             fired_caveats.add(firing.id)
             continue
         if firing.id not in values:
             values[firing.id] = firing.value
-            order.append(firing.id)
-            because[firing.id] = []
+            used[firing.id], deps[firing.id] = {}, {}
         elif values[firing.id] != firing.value:
             raise RuntimeError(f"{fw}.{firing.id} fired with two values")
-        because[firing.id] += _because(firing.branch, facts, scenario, fw)
-
-    def with_values(items: list[str]) -> list[str]:
-        out = []
-        for item in dict.fromkeys(items):
-            if "=" in item:
-                out.append(item)
-            else:  # an earlier conclusion
-                out.append(f"{item}={WORD[values[item.split('.', 1)[1]]]}")
-        return out
+        _used(firing.branch, facts, used[firing.id], deps[firing.id])
 
     steps: list[Step] = []
-    for rule_id in order:
-        rule = pack.rule(rule_id)
-        used = with_values(because[rule_id])
-        true_labels = [vocab.label(u.split("=")[0]) for u in used if u.endswith("=true") and not u.startswith(fw + ".")]
-        unknown_labels = [vocab.label(u.split("=")[0]) for u in used if u.endswith("=unknown") and "." in u.split("=")[0] and not u.startswith(fw + ".")]
-        text = getattr(rule.says, WORD[values[rule_id]])
-        text = text.replace("{facts}", _label_list(true_labels)).replace("{unknown_facts}", _label_list(unknown_labels))
-        age = scenario.person.age
-        text = text.replace("{age}", "unknown" if age is None else str(age))
-        steps.append(
-            Step(
-                rule=f"{fw}.{rule_id}",
-                citation=pack.citation(rule),
-                because=used,
-                text=text,
-                value=WORD[values[rule_id]],
-                depends_on=[u.split("=")[0] for u in used if u.startswith(fw + ".")],
+    for rule_id, value in values.items():
+        rule = ruleset.rule_by_id[rule_id]
+        rule_used = used[rule_id]
+        because = [f"person.age={age_word}" if f == "person.age" else f"{f}={WORD[v]}" for f, v in rule_used.items()]
+        depends = [f"{fw}.{d}" for d in deps[rule_id]]
+        because += [f"{fw}.{d}={WORD[values[d]]}" for d in deps[rule_id]]
+        text = getattr(rule.says, WORD[value])
+        if "{" in text:
+            text = (
+                text.replace("{facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == T]))
+                .replace("{unknown_facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == U]))
+                .replace("{age}", age_word)
             )
-        )
+        steps.append(Step(
+            rule=f"{fw}.{rule_id}", citation=ruleset.citation_of[rule_id], because=because,
+            text=text, value=WORD[value], depends_on=depends,
+        ))
 
     elements: dict[str, ElementFinding] = {}
     for role in ("action", "means", "purpose"):
@@ -110,15 +95,15 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
         waiver = pack.waiver_of(role)
         if waiver is not None and values.get(waiver.id) == T:
             elements[role] = ElementFinding(
-                status="not_required", satisfied_by=[], citation=pack.citation(waiver),
+                status="not_required", satisfied_by=[], citation=ruleset.citation_of[waiver.id],
                 rule=f"{fw}.{waiver.id}", label=rule.label or role.title(),
             )
             continue
-        satisfied = [u.split("=")[0] for u in with_values(because[rule.id]) if u.endswith("=true") and not u.startswith(fw + ".")]
+        value = values[rule.id]
         elements[role] = ElementFinding(
-            status=STATUS[values[rule.id]],
-            satisfied_by=satisfied if values[rule.id] == T else [],
-            citation=pack.citation(rule),
+            status=STATUS[value],
+            satisfied_by=[f for f, v in used[rule.id].items() if v == T] if value == T else [],
+            citation=ruleset.citation_of[rule.id],
             rule=f"{fw}.{rule.id}",
             label=rule.label or role.title(),
         )
@@ -128,12 +113,8 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
     outcome_value = values[outcome_rule.id]
     summary = next(s.text for s in steps if s.rule == f"{fw}.{outcome_rule.id}")
 
-    open_questions, changes = _unsettled(ruleset, firings, values, facts, scenario)
-    caveats = [
-        Caveat(id=c.id, text=c.text, sources=c.sources)
-        for c in ruleset.caveats.caveats
-        if c.id in fired_caveats
-    ]
+    open_questions, changes = _unsettled(ruleset, firings, values, facts)
+    caveats = [c for c in ruleset.caveat_models if c.id in fired_caveats]
     return Result(
         framework=fw,
         framework_title=pack.short_title,
@@ -145,11 +126,11 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
         open_questions=open_questions,
         what_would_change=changes,
         caveats=caveats,
-        referrals=referrals_for(scenario.jurisdiction, frozenset(c.id for c in caveats)),
+        referrals=referrals_for(scenario.jurisdiction, frozenset(fired_caveats)),
     )
 
 
-def _unsettled(ruleset, firings, values, facts, scenario) -> tuple[list[str], list[str]]:
+def _unsettled(ruleset, firings, values, facts) -> tuple[list[str], list[str]]:
     """The unknowns that keep the outcome open, found by following the unknown conclusions
     down from the outcome through the branches that fired (no re-evaluation)."""
     pack, vocab = ruleset.pack, ruleset.vocab

@@ -270,14 +270,20 @@ def load_pack(path: Path | str, vocab: Vocabulary | None = None) -> Pack:
 
 
 def pack_paths(folder: Path | None = None) -> dict[str, Path]:
-    """Framework id -> pack file. A pack is any YAML file in rules/ with a `framework:` key."""
-    folder = folder or rules_dir()
+    """Framework id -> pack file: every YAML file in rules/ but the shared ones. Looked up
+    once per folder and process (a new pack needs a restart, not a code change)."""
+    return dict(_pack_paths(str(folder or rules_dir())))
+
+
+@lru_cache(maxsize=16)
+def _pack_paths(folder_name: str) -> tuple[tuple[str, Path], ...]:
+    folder = Path(folder_name)
     found: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.stem in ("vocabulary", "caveats", "referrals", "phrases"):
             continue
         found[path.stem] = path
-    return found
+    return tuple(found.items())
 
 
 # The order frameworks are listed in: the contract's, then any new pack alphabetically.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,12 @@ _DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 def rules_dir() -> Path:
-    return Path(os.environ.get("ELEMENTS_RULES", _DEFAULT_RULES))
+    return _as_path(os.environ.get("ELEMENTS_RULES", ""))
+
+
+@lru_cache(maxsize=16)
+def _as_path(name: str) -> Path:
+    return Path(name) if name else _DEFAULT_RULES
 
 
 def parse_mapping(text: str | bytes, source: str, error: type[ElementsError]) -> dict[str, Any]:
