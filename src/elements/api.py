@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 from pydantic import ValidationError
 
@@ -19,19 +19,23 @@ def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
     """A mapping (from a file, an upload or a form) -> a Scenario, or InputError naming the field."""
     if not isinstance(data, dict):
         raise InputError(source, "(top level)", "must be a mapping of fields")
+    facts = data.get("facts")
+    if isinstance(facts, dict):  # an unknown id is the clearer message, so it goes first
+        known = vocabulary().id_set
+        for fact_id in facts:
+            if fact_id not in known:
+                raise InputError(source, f"facts.{fact_id}", "unknown fact id" + _hint(str(fact_id), known))
     try:
-        scenario = Scenario.model_validate(data)
+        return Scenario.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, source, InputError) from None
-    known = set(vocabulary().ids)
-    for fact_id in scenario.facts:
-        if fact_id not in known:
-            close = difflib.get_close_matches(fact_id, known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else " (see rules/vocabulary.yaml)"
-            if fact_id == "person.age":
-                hint = " (the age goes under person: age)"
-            raise InputError(source, f"facts.{fact_id}", "unknown fact id" + hint)
-    return scenario
+
+
+def _hint(fact_id: str, known: frozenset[str]) -> str:
+    if fact_id == "person.age":
+        return " (the age goes under person: age)"
+    close = difflib.get_close_matches(fact_id, known, n=1)
+    return f" (did you mean {close[0]}?)" if close else " (see rules/vocabulary.yaml)"
 
 
 def parse_scenario(text: Union[str, bytes], source: str = "scenario") -> Scenario:
@@ -52,7 +56,12 @@ def check_framework(framework: str) -> str:
 def evaluate(scenario: Union[Scenario, dict], framework: str = "palermo") -> Result:
     if not isinstance(scenario, Scenario):
         scenario = validate_scenario(scenario)
-    return engine.evaluate(scenario, check_framework(framework))
+    return evaluator(framework)(scenario)
+
+
+def evaluator(framework: str) -> Callable[[Scenario], Result]:
+    """evaluate() for one framework, with the framework checked and compiled once (batch)."""
+    return engine.evaluator(check_framework(framework))
 
 
 def evaluate_all(scenario: Union[Scenario, dict], frameworks_: list[str] | None = None) -> list[Result]:
@@ -72,6 +81,7 @@ __all__ = [
     "check_framework",
     "evaluate",
     "evaluate_all",
+    "evaluator",
     "frameworks",
     "load_scenario",
     "parse_scenario",

@@ -62,7 +62,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     frameworks = _frameworks(args.framework)
     if len(frameworks) != 1:
         raise InputError("--framework", ",".join(frameworks), "batch takes exactly one framework")
-    framework = frameworks[0]
+    evaluate = api.evaluator(frameworks[0])
     path = args.file
     source = "<stdin>" if path == "-" else path
     try:
@@ -84,7 +84,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                     raise InputError(where, "", f"is not a JSON object ({getattr(exc, 'msg', 'not UTF-8')})") from None
                 scenario = api.validate_scenario(data, where)
-                write(api.evaluate(scenario, framework).model_dump_json() + "\n")
+                write(evaluate(scenario).model_dump_json() + "\n")
             except InputError as exc:
                 failed += 1
                 write(json.dumps({"line": number, "error": exc.line()}) + "\n")

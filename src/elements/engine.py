@@ -18,6 +18,8 @@ sidesteps several of its hazards. What we design around (each one reproduced her
   rule dicts: each compiled ruleset gets a fresh name, from JSON we keep.
 - An exception inside a durable.engine action is swallowed into the session state: our
   loop runs no user code inside the engine, so nothing is swallowed.
+- Deleting a session while an action is under way corrupts memory (a crash a few hundred
+  evaluations later): an interrupted evaluation abandons its action before the delete.
 
 How a scenario reaches the engine: as one fact, holding the lists of facts that are true,
 false and unknown, and the age. Every rule of the pack, and every caveat, becomes one
@@ -30,6 +32,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from typing import Callable
 from dataclasses import dataclass
 
 import durable_rules_engine as _dre
@@ -68,6 +71,7 @@ def _atom_condition(atom: tuple, code: dict[str, str]) -> dict:
     _, array, ids = atom
     ids = sorted(code[i] for i in ids)
     if kind == "some":
+        # Several facts: one list test, so the rule fires once however many of them hold.
         inner = [{"$i": i} for i in ids]
         return {"$iany": {array: inner[0] if len(inner) == 1 else {"$or": inner}}}
     inner = [{"$neq": {"$i": i}} for i in ids]
@@ -120,10 +124,19 @@ class CompiledPack:
         for caveat in caveats.caveats:
             self._add("caveat", caveat.id, T, caveat_compiler.branches(caveat.when, frozenset({T})))
 
-        self._message_facts = sorted(self.fact_ids)
+        self._message_codes = [(fact_id, self.code[fact_id]) for fact_id in sorted(self.fact_ids)]
+        # Conclusions that some rule matches; the others need not be asserted at all.
+        self._depended_on = {rule_id for f in self.firings.values() for rule_id, _ in f.branch.nodes}
         # For findings.py: lookups it would otherwise repeat on every evaluation.
         self.rule_by_id = {rule.id: rule for rule in pack.rules}
         self.citation_of = {rule.id: pack.citation(rule) for rule in pack.rules}
+        self.step_cache: dict[tuple, object] = {}  # findings.py: explanation steps by what they say
+        self.says_age = {r.id for r in pack.rules if any("{age}" in t for t in (r.says.true, r.says.false, r.says.unknown))}
+        self.role_id = {rule.role: rule.id for rule in pack.rules if rule.role}
+        self.waiver_of = {rule.waives: rule for rule in pack.rules if rule.waives}
+        self.group_facts: dict[str, set[str]] = {}
+        for fact_id in self.rule_fact_ids:
+            self.group_facts.setdefault(fact_id.split(".", 1)[0], set()).add(fact_id)
         self.caveat_models = [Caveat(id=c.id, text=c.text, sources=c.sources) for c in caveats.caveats]
 
         with _LOCK:
@@ -139,21 +152,28 @@ class CompiledPack:
                 if atom[0] in ("some", "none"):
                     self.fact_ids |= set(atom[2])
 
-    def message(self, scenario: Scenario, sid: str) -> dict:
+    def message(self, scenario: Scenario, sid: str) -> str:
+        """The scenario as the one fact the engine sees: the codes of the facts that are
+        true, false and unknown, and the age (-1: unknown). Built as JSON text directly,
+        since it runs once per evaluation."""
         lists: dict[str, list[str]] = {T: [SENTINEL], F: [SENTINEL], U: [SENTINEL]}
-        for fact_id in self._message_facts:
-            value = scenario.facts.get(fact_id)
-            lists[U if value is None else T if value else F].append(self.code[fact_id])
+        facts = scenario.facts
+        for fact_id, code in self._message_codes:
+            value = facts.get(fact_id)
+            value = U if value is None else T if value else F
+            lists[value].append(code)
         age = scenario.person.age
-        return {"sid": sid, "kind": "scenario", **lists, "age": -1 if age is None else age}
+        arrays = ",".join(f'"{v}":["' + '","'.join(codes) + '"]' for v, codes in lists.items())
+        return f'{{"sid":"{sid}","kind":"scenario",{arrays},"age":{-1 if age is None else age}}}'
 
     def run(self, scenario: Scenario) -> list[Firing]:
         """Assert the scenario in a session of its own; return the rules that fired, in order."""
         trace: list[Firing] = []
         with _LOCK:
             sid = str(next(_SESSION_IDS))
+            state, matched = None, None
             try:
-                code, state = _dre.assert_fact(self._handle, json.dumps(self.message(scenario, sid)))
+                code, state = _dre.assert_fact(self._handle, self.message(scenario, sid))
                 if code == NOT_HANDLED:
                     raise RuntimeError(f"{self.name}: no rule matched the scenario")
                 started = _dre.start_action_for_state(self._handle, state)
@@ -162,12 +182,16 @@ class CompiledPack:
                     # The match arrives as '{"<rule name>":{...facts...}}'; the name is all we need.
                     firing = self.firings[matched[2:matched.index('"', 2)]]
                     trace.append(firing)
-                    if firing.kind == "rule":
+                    if firing.id in self._depended_on and firing.kind == "rule":
                         conclusion = f'{{"sid":"{sid}","kind":"node","node":"{firing.id}","v":"{firing.value}"}}'
-                        # OBSERVED: another branch drew it already; NOT_HANDLED: nothing depends on it.
+                        # OBSERVED (code 2) means another branch drew it already: drawn once.
                         _dre.assert_fact(self._handle, conclusion)
                     matched = _dre.complete_and_start_action(self._handle, state)
             finally:
+                if matched and state is not None:
+                    # Interrupted mid-action: deleting a session with an action under way
+                    # corrupts durable-rules' memory, so hand the action back first.
+                    _dre.abandon_action(self._handle, state)
                 _dre.delete_state(self._handle, sid)
         return trace
 
@@ -188,9 +212,14 @@ def compiled(framework: str) -> CompiledPack:
     return found
 
 
-def evaluate(scenario: Scenario, framework: str = "palermo") -> Result:
-    """Evaluate one validated scenario under one framework."""
+def evaluator(framework: str) -> Callable[[Scenario], Result]:
+    """A function that evaluates validated scenarios under one framework."""
     from .findings import build_result  # findings reads the trace; it needs no durable-rules
 
     ruleset = compiled(framework)
-    return build_result(ruleset, scenario, ruleset.run(scenario))
+    return lambda scenario: build_result(ruleset, scenario, ruleset.run(scenario))
+
+
+def evaluate(scenario: Scenario, framework: str = "palermo") -> Result:
+    """Evaluate one validated scenario under one framework."""
+    return evaluator(framework)(scenario)

@@ -31,7 +31,11 @@ class PackError(ElementsError):
 def field_path(loc: Iterable[Any]) -> str:
     """('facts', 'action.x') -> 'facts.action.x'; ('rules', 2, 'test') -> 'rules[2].test'."""
     out = ""
+    previous = None
     for part in loc:
+        if part == previous and isinstance(part, str):
+            continue  # a union's tag repeats the field it names: rules[0].test.any_of.any_of
+        previous = part
         if isinstance(part, int):
             out += f"[{part}]"
         elif isinstance(part, str) and part[:1].isupper() or str(part).startswith("function-"):

@@ -49,6 +49,24 @@ def _label_list(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def _step(ruleset, rule_id: str, value: str, rule_used: dict, rule_deps: tuple, age_word: str) -> Step:
+    """One rule firing in words. Steps are frozen, so results can share them."""
+    fw, vocab = ruleset.pack.framework, ruleset.vocab
+    because = [f"person.age={age_word}" if f == "person.age" else f"{f}={WORD[v]}" for f, v in rule_used.items()]
+    because += [f"{fw}.{d}={WORD[v]}" for d, v in rule_deps]
+    text = getattr(ruleset.rule_by_id[rule_id].says, WORD[value])
+    if "{facts}" in text:
+        text = text.replace("{facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == T]))
+    if "{unknown_facts}" in text:
+        text = text.replace("{unknown_facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == U]))
+    if "{age}" in text:
+        text = text.replace("{age}", age_word)
+    return Step(
+        rule=f"{fw}.{rule_id}", citation=ruleset.citation_of[rule_id], because=because,
+        text=text, value=WORD[value], depends_on=[f"{fw}.{d}" for d, _ in rule_deps],
+    )
+
+
 def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Firing"]) -> Result:
     pack, vocab = ruleset.pack, ruleset.vocab
     fw = pack.framework
@@ -58,6 +76,7 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
     values: dict[str, str] = {}
     used: dict[str, dict[str, str]] = {}
     deps: dict[str, dict[str, None]] = {}
+    by_rule: dict[str, list[Branch]] = {}
     fired_caveats: set[str] = set()
     for firing in firings:
         if firing.kind == "caveat":
@@ -65,34 +84,31 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
             continue
         if firing.id not in values:
             values[firing.id] = firing.value
-            used[firing.id], deps[firing.id] = {}, {}
+            used[firing.id], deps[firing.id], by_rule[firing.id] = {}, {}, []
         elif values[firing.id] != firing.value:
             raise RuntimeError(f"{fw}.{firing.id} fired with two values")
+        by_rule[firing.id].append(firing.branch)
         _used(firing.branch, facts, used[firing.id], deps[firing.id])
 
     steps: list[Step] = []
+    cache = ruleset.step_cache
     for rule_id, value in values.items():
-        rule = ruleset.rule_by_id[rule_id]
         rule_used = used[rule_id]
-        because = [f"person.age={age_word}" if f == "person.age" else f"{f}={WORD[v]}" for f, v in rule_used.items()]
-        depends = [f"{fw}.{d}" for d in deps[rule_id]]
-        because += [f"{fw}.{d}={WORD[values[d]]}" for d in deps[rule_id]]
-        text = getattr(rule.says, WORD[value])
-        if "{" in text:
-            text = (
-                text.replace("{facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == T]))
-                .replace("{unknown_facts}", _label_list([vocab.label(f) for f, v in rule_used.items() if v == U]))
-                .replace("{age}", age_word)
-            )
-        steps.append(Step(
-            rule=f"{fw}.{rule_id}", citation=ruleset.citation_of[rule_id], because=because,
-            text=text, value=WORD[value], depends_on=depends,
-        ))
+        rule_deps = tuple((d, values[d]) for d in deps[rule_id])
+        key = (rule_id, value, tuple(rule_used.items()), rule_deps,
+               age_word if "person.age" in rule_used or rule_id in ruleset.says_age else None)
+        step = cache.get(key)
+        if step is None:
+            step = _step(ruleset, rule_id, value, rule_used, rule_deps, age_word)
+            if len(cache) > 100_000:  # bounded: a long-running app sees endless combinations
+                cache.clear()
+            cache[key] = step
+        steps.append(step)
 
     elements: dict[str, ElementFinding] = {}
     for role in ("action", "means", "purpose"):
-        rule = pack.role_rule(role)
-        waiver = pack.waiver_of(role)
+        rule = ruleset.rule_by_id[ruleset.role_id[role]]
+        waiver = ruleset.waiver_of.get(role)
         if waiver is not None and values.get(waiver.id) == T:
             elements[role] = ElementFinding(
                 status="not_required", satisfied_by=[], citation=ruleset.citation_of[waiver.id],
@@ -108,12 +124,12 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
             label=rule.label or role.title(),
         )
 
-    child_value = values[pack.role_rule("child").id]
-    outcome_rule = pack.role_rule("outcome")
-    outcome_value = values[outcome_rule.id]
-    summary = next(s.text for s in steps if s.rule == f"{fw}.{outcome_rule.id}")
+    child_value = values[ruleset.role_id["child"]]
+    outcome_id = ruleset.role_id["outcome"]
+    outcome_value = values[outcome_id]
+    summary = next(s.text for s in steps if s.rule == f"{fw}.{outcome_id}")
 
-    open_questions, changes = _unsettled(ruleset, firings, values, facts)
+    open_questions, changes = _unsettled(ruleset, by_rule, values, facts)
     caveats = [c for c in ruleset.caveat_models if c.id in fired_caveats]
     return Result(
         framework=fw,
@@ -130,14 +146,13 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
     )
 
 
-def _unsettled(ruleset, firings, values, facts) -> tuple[list[str], list[str]]:
+def _unsettled(ruleset, by_rule, values, facts) -> tuple[list[str], list[str]]:
     """The unknowns that keep the outcome open, found by following the unknown conclusions
     down from the outcome through the branches that fired (no re-evaluation)."""
-    pack, vocab = ruleset.pack, ruleset.vocab
-    outcome_id = pack.role_rule("outcome").id
+    outcome_id = ruleset.role_id["outcome"]
     if values[outcome_id] != U:
         return [], []
-    questions: list[str] = []
+    questions: dict[str, None] = {}
     changes: list[str] = []
     seen: set[str] = set()
     stack = [outcome_id]
@@ -146,32 +161,28 @@ def _unsettled(ruleset, firings, values, facts) -> tuple[list[str], list[str]]:
         if rule_id in seen:
             continue
         seen.add(rule_id)
-        rule = pack.rule(rule_id)
-        if rule.if_unknown:
-            changes.append(rule.if_unknown)
-        for firing in firings:
-            if firing.kind != "rule" or firing.id != rule_id:
-                continue
-            for atom in firing.branch.atoms:
-                if atom[0] == "age" and atom[1] == "unknown":
-                    questions.append("person.age")
-                elif atom[0] == "some" and atom[1] == U:
-                    questions += sorted(i for i in atom[2] if facts.get(i, U) == U)
-            for dep, _ in firing.branch.nodes:
-                if values.get(dep) == U:
-                    stack.append(dep)
-    questions = list(dict.fromkeys(questions))
-    return _group_wildcards(questions, ruleset.rule_fact_ids), changes
+        hint = ruleset.rule_by_id[rule_id].if_unknown
+        if hint:
+            changes.append(hint)
+        for branch in by_rule[rule_id]:
+            for kind, array, ids in branch.atoms:
+                if kind == "age":
+                    if array == "unknown":
+                        questions["person.age"] = None
+                elif kind == "some" and array == U:
+                    questions.update((i, None) for i in ids if facts.get(i, U) == U)
+            stack.extend(dep for dep, _ in branch.nodes if values.get(dep) == U)
+    return _group_wildcards(list(questions), ruleset.group_facts), changes
 
 
-def _group_wildcards(questions: list[str], used: set[str]) -> list[str]:
+def _group_wildcards(questions: list[str], group_facts: dict[str, set[str]]) -> list[str]:
     """Name a whole group ('means.*') when every fact of it that the pack uses is open."""
     out: list[str] = []
     by_group: dict[str, list[str]] = {}
     for q in questions:
-        by_group.setdefault(q.split(".")[0], []).append(q)
+        by_group.setdefault(q.split(".", 1)[0], []).append(q)
     for group, ids in by_group.items():
-        if group != "person" and len(ids) > 1 and set(ids) == {u for u in used if u.startswith(group + ".")}:
+        if len(ids) > 1 and set(ids) == group_facts.get(group):
             out.append(f"{group}.*")
         else:
             out += ids

@@ -67,6 +67,8 @@ class Scenario(BaseModel):
 
 
 class ElementFinding(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between results
+
     status: Status
     satisfied_by: list[str] = Field(default_factory=list)
     citation: str
@@ -77,6 +79,8 @@ class ElementFinding(BaseModel):
 class Step(BaseModel):
     """One rule firing of the engine: the explanation is made of these and nothing else."""
 
+    model_config = ConfigDict(frozen=True)  # shared between results with the same firing
+
     rule: str
     citation: str
     because: list[str]
@@ -86,12 +90,16 @@ class Step(BaseModel):
 
 
 class Caveat(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between results
+
     id: str
     text: str
     sources: list[str] = Field(default_factory=list)
 
 
 class Contact(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between results
+
     type: str
     value: str
     note: str = ""
@@ -100,6 +108,8 @@ class Contact(BaseModel):
 
 
 class Referral(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between results
+
     name: str
     contact: str
     kind: str

@@ -82,13 +82,13 @@ def load_directory(path: Optional[Path] = None) -> Directory:
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> Directory:
+def _cached(path: str) -> Directory:
     return load_directory(Path(path))
 
 
 def directory() -> Directory:
-    path = rules_dir() / "referrals.yaml"
-    return _cached(str(path), path.stat().st_mtime)
+    """The referral directory of the current rules folder, read once per process."""
+    return _cached(str(rules_dir() / "referrals.yaml"))
 
 
 def _referral(service: Service) -> Referral:
@@ -117,7 +117,7 @@ GENERIC_EMERGENCY = Referral(
 
 
 @lru_cache(maxsize=1024)
-def _for_country(country: Optional[str], caveat_ids: frozenset, mtime_key: float) -> tuple[Referral, ...]:
+def _for_country(country: Optional[str], caveat_ids: frozenset, folder: str) -> tuple[Referral, ...]:
     book = directory()
     hidden = {topic for topic, caveat in book.topics_shown_with.items() if caveat not in caveat_ids}
     services = [s for s in book.services if not hidden & set(s.topics)]
@@ -137,5 +137,4 @@ def _for_country(country: Optional[str], caveat_ids: frozenset, mtime_key: float
 
 def referrals_for(country: Optional[str], caveat_ids: frozenset = frozenset()) -> list[Referral]:
     """The services for a country, emergency number first; topic services only with their caveat."""
-    path = rules_dir() / "referrals.yaml"
-    return list(_for_country(country, frozenset(caveat_ids), path.stat().st_mtime))
+    return list(_for_country(country, frozenset(caveat_ids), str(rules_dir())))

@@ -62,6 +62,10 @@ class Vocabulary(BaseModel):
     def ids(self) -> list[str]:
         return [fact.id for fact in self.facts]
 
+    @property
+    def id_set(self) -> frozenset[str]:
+        return self._id_set
+
     def fact(self, fact_id: str) -> FactInfo:
         return self._by_id[fact_id]
 
@@ -81,6 +85,7 @@ class Vocabulary(BaseModel):
 
     def model_post_init(self, __context: object) -> None:
         self._by_id = {fact.id: fact for fact in self.facts}
+        self._id_set = frozenset(self._by_id)
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
