@@ -1,0 +1,77 @@
+"""Every page renders without an exception, and says what it must."""
+from __future__ import annotations
+
+from elements import frameworks
+from ui_apptest import answer, new_app, next_step, ok, set_age, shown
+
+
+def open_page(at, path):
+    at.switch_page(path)
+    return ok(at.run())
+
+
+def test_every_page_renders_with_no_answers():
+    at = new_app()
+    for path in ("pages/result.py", "pages/compare.py", "pages/load.py", "pages/definitions.py", "pages/walkthrough.py"):
+        open_page(at, path)
+        assert at.title, path
+
+
+def test_the_training_pages_are_listed_only_when_their_files_exist(tmp_path):
+    import page_list
+
+    assert "Training" not in page_list.sections(tmp_path)
+    (tmp_path / "classroom.py").write_text("")
+    assert page_list.sections(tmp_path)["Training"] == [("classroom.py", "Classroom")]
+    for name, _ in page_list.CHECK + page_list.REFERENCE:
+        assert (page_list.PAGES / name).is_file(), name
+
+
+def test_result_page_with_nothing_answered_points_to_the_walkthrough():
+    at = open_page(new_app(), "pages/result.py")
+    page = shown(at)
+    assert "No question has an answer yet" in page
+    assert "Outcome: ? undetermined" in page
+    assert "Choose a country to see its emergency number" in page
+
+
+def test_result_page_shows_the_justification_diagram_and_exports():
+    at = new_app()
+    set_age(at, 16)
+    next_step(at)
+    answer(at, "action.recruitment", "yes")
+    at = open_page(at, "pages/result.py")
+    charts = at.get("graphviz_chart")
+    assert charts and "digraph justification" in charts[0].proto.spec
+    assert charts[0].proto.alt.startswith("Justification diagram")
+    assert [b.label for b in at.get("download_button")] == ["Download Markdown", "Download JSON", "Download PDF"]
+
+
+def test_compare_page_lists_every_framework_side_by_side():
+    at = new_app()
+    set_age(at, 30)
+    next_step(at)
+    answer(at, "action.recruitment", "yes")
+    at = open_page(at, "pages/compare.py")
+    page = shown(at)
+    for pack in frameworks():
+        assert pack.short_title in page
+    assert "Each framework in full" in page
+
+
+def test_compare_page_opens_a_framework_on_the_result_page():
+    at = open_page(new_app(), "pages/compare.py")
+    at.button(key="compare.open.palermo").click()
+    ok(at.run())
+    assert at.title[0].value == "Result"
+
+
+def test_definitions_page_quotes_every_provision_with_its_citation():
+    at = open_page(new_app(), "pages/definitions.py")
+    page = shown(at)
+    for pack in frameworks():
+        for provision in pack.provisions:
+            assert provision.citation in page
+            assert " ".join(provision.text.split())[:80] in " ".join(page.split())
+    assert "Glossary" in page and "(`action.recruitment`)" in page
+    assert "Limitations" in page and "Nothing you type is stored or sent anywhere" in page

@@ -1,0 +1,167 @@
+"""Pieces of a result shown on several pages: statuses, elements, reasons, caveats, referrals.
+
+Presentation only: every status, text and citation comes from the Result the engine built.
+A status is always a symbol and a word, never a colour alone. Every text that is not
+written here is escaped, so a rule text or a title is shown as written.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import streamlit as st
+
+from elements import Result, Scenario
+from elements.explain import OUTCOME_WORDS, STATUS_WORDS
+from elements.model import Caveat, Referral
+from elements.report import question_for
+from elements.vocabulary import vocabulary
+from safe import md_escape, md_escape_inline as esc
+
+ROLES = ("action", "means", "purpose")
+STATUS_SYMBOL = {"met": "✔", "not_met": "✘", "unknown": "?", "not_required": "–"}
+OUTCOME_SYMBOL = {"all_elements_met": "✔", "not_all_elements_met": "✘", "undetermined": "?"}
+CHILD_WORDS = {True: "yes, under 18", False: "no, 18 or over", None: "unknown"}
+
+
+def status_words(status: str) -> str:
+    """'not_met' -> '✘ not met': the symbol and the word together."""
+    return f"{STATUS_SYMBOL[status]} {STATUS_WORDS[status]}"
+
+
+def outcome_words(outcome: str) -> str:
+    return f"{OUTCOME_SYMBOL[outcome]} {OUTCOME_WORDS[outcome]}"
+
+
+def fact_names(ids: Iterable[str]) -> str:
+    vocab = vocabulary()
+    return ", ".join(vocab.label(i) for i in ids)
+
+
+def age_words(scenario: Optional[Scenario]) -> str:
+    if scenario is None or scenario.person.age is None:
+        return "age unknown"
+    return f"age {scenario.person.age}"
+
+
+def element_checklist(result: Result, scenario: Optional[Scenario] = None) -> None:
+    """The three elements and the child question, one line each (the walkthrough's sidebar)."""
+    lines = []
+    for role in ROLES:
+        finding = result.elements[role]
+        by = f" ({esc(fact_names(finding.satisfied_by))})" if finding.satisfied_by else ""
+        lines.append(f"- **{esc(finding.label)}**: {status_words(finding.status)}{by}")
+    lines.append(f"- **Child**: {CHILD_WORDS[result.child]} ({esc(age_words(scenario))})")
+    st.markdown("\n".join(lines))
+    st.caption(f"{outcome_words(result.outcome)}. {esc(result.framework_title)}.")
+
+
+def element_cards(result: Result) -> None:
+    """The three elements side by side, with status, provision and the facts that satisfy them."""
+    columns = st.columns(3)
+    for column, role in zip(columns, ROLES):
+        finding = result.elements[role]
+        with column.container(border=True):
+            st.markdown(f"**{esc(finding.label)}**")
+            st.markdown(f"### {status_words(finding.status)}")
+            st.caption(f"Provision: {esc(finding.citation)}")
+            if finding.satisfied_by:
+                st.markdown("By: " + esc(fact_names(finding.satisfied_by)))
+            step = next((s for s in result.explanation if s.rule == finding.rule), None)
+            if step is not None:
+                st.markdown(esc(step.text))
+
+
+def reasons(result: Result) -> None:
+    """The engine's firing trace, in order, each step with its citation."""
+    lines = []
+    for number, step in enumerate(result.explanation, 1):
+        because = f"  \n  *Because:* {esc(', '.join(step.because))}" if step.because else ""
+        lines.append(
+            f"{number}. **{esc(step.rule)}** ({esc(step.citation)}): "
+            f"{status_step(step.value)}. {esc(step.text)}{because}"
+        )
+    st.markdown("\n".join(lines))
+
+
+def status_step(value: str) -> str:
+    return {"true": "✔ holds", "false": "✘ does not hold", "unknown": "? open"}[value]
+
+
+def open_questions(result: Result) -> None:
+    if not result.open_questions:
+        st.markdown("None: every question that could change the outcome has an answer.")
+        return
+    st.markdown("\n".join(f"- {esc(question_for(item))} (`{item}`)" for item in result.open_questions))
+
+
+def what_would_change(result: Result) -> None:
+    if not result.what_would_change:
+        st.markdown("No single answer left open would change the outcome.")
+        return
+    st.markdown("\n".join(f"- {esc(sentence)}" for sentence in result.what_would_change))
+
+
+def caveats(items: list[Caveat]) -> None:
+    for caveat in items:
+        with st.container(border=True):
+            st.markdown(f"**Caveat** ({esc(caveat.id)}): {esc(caveat.text)}")
+            if caveat.sources:
+                st.caption("Sources: " + "; ".join(esc(s) for s in caveat.sources))
+
+
+def _contact_line(contact) -> str:
+    kind = {"phone": "Phone", "text": "Text", "chat": "Chat", "tty": "TTY", "web": "Web", "email": "Email"}.get(
+        contact.type, contact.type
+    )
+    value = esc(contact.value)
+    if not contact.confirmed:
+        value += " (unconfirmed in our sources: check it before relying on it)"
+    note = f" — {esc(contact.note)}" if contact.note else ""
+    return f"  - {kind}: **{value}**{note}"
+
+
+def emergency_line(emergency: Referral) -> None:
+    """The first referral (the core puts the emergency number first), in one line at the top."""
+    if emergency.contacts:
+        numbers = " or ".join(esc(c.value) for c in emergency.contacts if c.type == "phone")
+        st.markdown(f"**If someone is in immediate danger, call {numbers}** ({esc(emergency.name)}). "
+                    "More help is listed under *Where to get help*.")
+    else:
+        note = f" {esc(emergency.note)}" if emergency.note else ""
+        st.markdown(f"**{esc(emergency.contact)}**{note}")
+
+
+def referrals(items: list[Referral], country_name: str) -> None:
+    """Where to get help, in the order the core gives: the emergency number first."""
+    st.markdown(
+        "**If someone is in immediate danger, call the emergency number.** "
+        "Check any number before relying on it. "
+        f"Country chosen: {esc(country_name)}."
+    )
+    lines = []
+    for referral in items:
+        head = f"- **{esc(referral.name)}**"
+        if referral.hours:
+            head += f" ({esc(referral.hours)})"
+        lines.append(head)
+        if referral.contacts:
+            lines += [_contact_line(c) for c in referral.contacts]
+        else:
+            lines.append(f"  - {esc(referral.contact)}")
+        if referral.note:
+            lines.append(f"  - {esc(referral.note)}")
+        if referral.checked:
+            lines.append(f"  - *Source: {esc(referral.source)}, checked {esc(referral.checked)}.*")
+    st.markdown("\n".join(lines))
+
+
+def outcome_banner(result: Result) -> None:
+    """The outcome in the engine's own careful words (its summary); never a verdict on a person."""
+    # One neutral style for every outcome: colour must not suggest "good" or "bad" news.
+    st.info(f"**Outcome: {outcome_words(result.outcome)}.** {esc(result.summary)}", icon="ℹ️")
+
+
+def narrative_block(text: Optional[str]) -> None:
+    if text:
+        with st.expander("The narrative, as given (shown, never evaluated)"):
+            st.markdown(md_escape(text))

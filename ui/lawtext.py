@@ -1,0 +1,27 @@
+"""Finding the verbatim provisions behind a walkthrough question, for "what the law says".
+
+This only looks up which provisions a pack's rules cite for the facts a step asks about;
+what those facts mean in law stays in the pack.
+"""
+from __future__ import annotations
+
+from elements.packs import Pack, Provision, iter_leaves
+from elements.vocabulary import vocabulary
+
+
+def provisions_for_facts(pack: Pack, fact_ids: list[str]) -> list[Provision]:
+    """The pack's provisions whose rules name any of these facts, in the pack's order."""
+    vocab = vocabulary()
+    wanted = set(fact_ids)
+    cited: set[str] = set()
+    for rule in pack.rules:
+        for leaf in iter_leaves(rule.test):
+            if "." in leaf and wanted & set(vocab.expand(leaf)):
+                cited.add(rule.provision)
+    return [p for p in pack.provisions if p.id in cited]
+
+
+def provisions_for_age(pack: Pack) -> list[Provision]:
+    """The provisions behind the child rule and any element a child does not need."""
+    cited = {r.provision for r in pack.rules if r.role == "child" or r.waives}
+    return [p for p in pack.provisions if p.id in cited]

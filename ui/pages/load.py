@@ -1,0 +1,78 @@
+"""Load a scenario: an uploaded YAML/JSON file, or one from the training library.
+
+An upload is validated exactly as the CLI validates a file (elements.parse_scenario), and a
+bad file gets the same one-line message naming the field, never a traceback.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+import library
+import state
+from elements import Scenario, parse_scenario
+from elements.errors import InputError
+from safe import md_escape, md_escape_inline as esc
+
+# Scenario files are a few kilobytes; anything bigger is not one.
+MAX_BYTES = 256 * 1024
+
+
+def preview(scenario: Scenario) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{esc(scenario.title or scenario.id or 'Untitled scenario')}**")
+        age = scenario.person.age if scenario.person.age is not None else "unknown"
+        known = sum(1 for v in scenario.facts.values() if v is not None)
+        st.markdown(
+            f"Age: {esc(age)}. Country: {esc(scenario.jurisdiction or 'not given')}. "
+            f"Facts answered: {known} (every other fact stays unknown)."
+        )
+        if scenario.narrative:
+            with st.expander("Narrative (shown, never evaluated)"):
+                st.markdown(md_escape(scenario.narrative))
+
+
+def load(scenario: Scenario) -> None:
+    state.set_answers_from_scenario(scenario)
+    st.switch_page("pages/walkthrough.py")
+
+
+st.title("Load a scenario")
+st.markdown(
+    "Load a scenario into the walkthrough, replacing the answers you have now. Nothing you "
+    "upload is stored: the file is read in memory and forgotten when you leave."
+)
+
+st.header("Upload a scenario file")
+st.caption(
+    "A YAML or JSON file in the Elements scenario format: person (age), jurisdiction and facts "
+    "(each true, false or null for unknown)."
+)
+upload = st.file_uploader("Scenario file (YAML or JSON)", type=["yaml", "yml", "json"], key="load.upload")
+if upload is not None:
+    data = upload.getvalue()
+    try:
+        if len(data) > MAX_BYTES:
+            raise InputError(upload.name, "", f"is {len(data) // 1024} KB; a scenario file is at most {MAX_BYTES // 1024} KB")
+        uploaded = parse_scenario(data, upload.name)
+    except InputError as exc:
+        st.error("This file cannot be loaded. " + esc(exc.line()), icon="⚠️")
+    else:
+        preview(uploaded)
+        if st.button("Load this file into the walkthrough", type="primary", key="load.upload.go"):
+            load(uploaded)
+
+st.header("Or pick a training scenario")
+entries = library.entries()
+if not entries:
+    st.info("The scenario library (rules/scenarios/) is empty.", icon="ℹ️")
+else:
+    choice = st.selectbox(
+        "Training scenario", range(len(entries)), format_func=lambda i: entries[i].name, key="load.library"
+    )
+    entry = entries[choice]
+    if entry.scenario is None:
+        st.error(esc(entry.error), icon="⚠️")
+    else:
+        preview(entry.scenario)
+        if st.button("Load this scenario into the walkthrough", key="load.library.go"):
+            load(entry.scenario)

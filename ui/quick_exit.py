@@ -1,0 +1,52 @@
+"""Quick exit: forget everything entered in this session and leave for a neutral site.
+
+Someone may be using Elements where it is not safe to be seen doing so. One click (or
+Enter on the focused button) clears the session state on the server, then replaces the
+page in the browser's history with a neutral website, so Back does not return here.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+NEUTRAL_SITE = "https://www.bbc.com/weather"
+LEAVING = "el.leaving"
+BUTTON_KEY = "quick_exit"
+
+# A fixed string, never user text: it is the only script the app runs in the page.
+_REDIRECT = f'<script>window.location.replace("{NEUTRAL_SITE}");</script>'
+
+# Keep the button in view while scrolling. CSS only; Streamlit marks a keyed widget with
+# the class st-key-<key>.
+_PIN = (
+    "<style>.st-key-quick_exit{position:fixed;top:0.55rem;right:1rem;z-index:1000001;width:auto!important}"
+    ".st-key-quick_exit button{border:2px solid currentColor}</style>"
+)
+
+
+def clear_session() -> None:
+    """Forget every answer, upload and choice, and mark the session as leaving."""
+    st.session_state.clear()
+    st.query_params.clear()
+    st.session_state[LEAVING] = True
+
+
+def leaving() -> bool:
+    return bool(st.session_state.get(LEAVING))
+
+
+def leave() -> None:
+    """Send the browser away; shown instead of any page once the session is cleared."""
+    st.html(_REDIRECT, unsafe_allow_javascript=True)
+    st.markdown(f"Everything you entered has been cleared. Leaving for [a neutral website]({NEUTRAL_SITE}).")
+    st.stop()
+
+
+def button() -> None:
+    st.html(_PIN)
+    st.button(
+        "Quick exit ✕",
+        key=BUTTON_KEY,
+        type="primary",
+        on_click=clear_session,
+        help="Clears everything you entered and leaves this site at once.",
+    )
