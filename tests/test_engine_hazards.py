@@ -79,3 +79,42 @@ def test_an_interrupted_evaluation_leaves_the_engine_usable():
     """)
     assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
     assert "ok" in done.stdout
+
+
+def test_a_deeply_nested_test_is_split_so_the_engine_stack_does_not_overflow(tmp_path):
+    """Nested any_of/all_of multiply durable-rules branches; past its internal stack (error
+    303) the engine corrupts memory. The compiler splits such tests into hidden parts."""
+    import shutil
+    import yaml
+    from elements.yamlfile import rules_dir
+
+    for name in ("vocabulary.yaml", "caveats.yaml", "referrals.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    pack = yaml.safe_load((rules_dir() / "palermo.yaml").read_text())
+    purposes = pack["rules"][2]["test"]["any_of"]
+    pack["rules"][2]["test"] = {"any_of": purposes + [
+        {"all_of": [{"any_of": ["means.use_of_force", "means.threat_of_force", "means.deception"]},
+                    {"any_of": ["purpose.begging", "purpose.criminal_activities"]}]},
+        {"all_of": [{"any_of": ["means.fraud", "means.abduction"]},
+                    {"any_of": ["purpose.begging", "purpose.illegal_adoption", "purpose.forced_marriage"]}]},
+    ]}
+    (tmp_path / "palermo.yaml").write_text(yaml.safe_dump(pack, sort_keys=False))
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import random
+        from elements import evaluate
+        from elements.engine import compiled
+        from elements.vocabulary import vocabulary
+        assert compiled("palermo").hidden, "expected the nested test to be split"
+        rng = random.Random(3)
+        ids = vocabulary().ids
+        for i in range(3000):
+            facts = {k: rng.choice([True, False, None]) for k in rng.sample(ids, 12)}
+            result = evaluate({"facts": facts}, "palermo")
+            assert not any("__" in s.rule for s in result.explanation)  # hidden parts stay inside
+        forced = evaluate({"facts": {"means.deception": True, "purpose.begging": True}}, "palermo")
+        assert forced.elements["purpose"].status == "met"
+        assert sorted(forced.elements["purpose"].satisfied_by) == ["means.deception", "purpose.begging"]
+        print("ok")
+    """)], capture_output=True, text=True, timeout=240, env={**__import__("os").environ, "ELEMENTS_RULES": str(tmp_path)})
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-2000:]}"
+    assert "ok" in done.stdout

@@ -194,3 +194,33 @@ class Compiler:
         if own:
             out += _and([Branch(nodes=((waiver.id, frozenset({F, U})),))], [Branch(nodes=((rule.id, own),))])
         return out
+
+
+# durable-rules evaluates every branch as a rule of its own and overflows a fixed internal
+# stack (error 303, then memory corruption) when too many match at once. Nested any_of /
+# all_of multiply branches, so a test whose largest value needs more than this many is
+# split: its nested parts become hidden rules of their own, whose conclusions it joins.
+MAX_BRANCHES = 8
+_COMPOSITE = (AnyOf, AllOf, Not, Unknown)
+
+
+def hoist(compiler: "Compiler", rule_id: str, expr, hidden: dict[str, object]):
+    """Return expr with nested composites replaced by hidden rule ids (added to `hidden`)
+    until no value of it needs more than MAX_BRANCHES branches."""
+    if not isinstance(expr, (AnyOf, AllOf)) or _size(compiler, expr) <= MAX_BRANCHES:
+        return expr
+    children = expr.any_of if isinstance(expr, AnyOf) else expr.all_of
+    replaced = []
+    for child in children:
+        if isinstance(child, _COMPOSITE):
+            name = f"{rule_id}__{len(hidden) + 1}"
+            hidden[name] = None  # reserve the name before recursing
+            hidden[name] = hoist(compiler, name, child, hidden)
+            replaced.append(name)
+        else:
+            replaced.append(child)
+    return AnyOf(any_of=replaced) if isinstance(expr, AnyOf) else AllOf(all_of=replaced)
+
+
+def _size(compiler: "Compiler", expr) -> int:
+    return max(len(compiler.branches(expr, frozenset({v}))) for v in (T, F, U))

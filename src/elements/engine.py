@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import durable_rules_engine as _dre
 
 from .caveats import CaveatBook, caveat_book
-from .conditions import ALL, Branch, Compiler, F, T, U
+from .conditions import ALL, Branch, Compiler, F, T, U, hoist
 from .model import Caveat, Result, Scenario
 from .packs import Pack, get_pack
 from .vocabulary import Vocabulary, vocabulary
@@ -98,6 +98,20 @@ def _patterns(branch: Branch, code: dict[str, str]) -> list[dict]:
     return patterns
 
 
+_CODE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def _short_code(index: int) -> str:
+    """0 -> 'a', 61 -> '9', 62 -> 'aa': the engine parses every list on every evaluation."""
+    code = ""
+    while True:
+        index, digit = divmod(index, len(_CODE_CHARS))
+        code = _CODE_CHARS[digit] + code
+        if index == 0:
+            return code
+        index -= 1
+
+
 class CompiledPack:
     """One pack (with the caveats) registered as one durable-rules ruleset."""
 
@@ -112,12 +126,16 @@ class CompiledPack:
         self.rule_fact_ids: set[str] = set()  # the facts the pack's own rules test
         self.firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
         # Inside the engine a fact is a short code: the messages it parses stay small.
-        self.code = {fact_id: f"f{index}" for index, fact_id in enumerate(vocab.ids)}
+        self.code = {fact_id: _short_code(index) for index, fact_id in enumerate(vocab.ids)}
 
         rules = Compiler(pack, vocab.expand)
-        for rule in pack.rules:
+        # Parts of large tests, split off as rules of their own (conditions.hoist); they are
+        # internal: findings.py folds them into the rule they came from.
+        self.hidden: dict[str, object] = {}
+        tests = {rule.id: hoist(rules, rule.id, rule.test, self.hidden) for rule in pack.rules}
+        for node_id, test in {**self.hidden, **tests}.items():
             for value in (T, F, U):
-                self._add("rule", rule.id, value, rules.branches(rule.test, frozenset({value})))
+                self._add("rule", node_id, value, rules.branches(test, frozenset({value})))
         self.rule_fact_ids = set(self.fact_ids)
         roles = {r.role: r.id for r in pack.rules if r.role}
         caveat_compiler = Compiler(pack, vocab.expand, resolve=roles.get)

@@ -39,6 +39,16 @@ def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dic
         deps[rule_id] = None
 
 
+def _fold(rule_id: str, used: dict, deps: dict, hidden: dict) -> None:
+    """Replace a rule's dependencies on hidden parts by what those parts used."""
+    for dep in [d for d in deps[rule_id] if d in hidden]:
+        if dep in deps:
+            _fold(dep, used, deps, hidden)
+            used[rule_id].update(used[dep])
+            deps[rule_id].update(deps[dep])
+        del deps[rule_id][dep]
+
+
 def _label_list(labels: list[str]) -> str:
     # Labels go mid-sentence: "Recruitment" -> "recruitment", but "ID documents" stays.
     labels = [l[0].lower() + l[1:] if len(l) > 1 and not l[1].isupper() else l for l in labels]
@@ -90,9 +100,17 @@ def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Fir
         by_rule[firing.id].append(firing.branch)
         _used(firing.branch, facts, used[firing.id], deps[firing.id])
 
+    hidden = ruleset.hidden
+    if hidden:  # fold split-off parts back into the rule they came from
+        for rule_id in values:
+            if rule_id not in hidden:
+                _fold(rule_id, used, deps, hidden)
+
     steps: list[Step] = []
     cache = ruleset.step_cache
     for rule_id, value in values.items():
+        if rule_id in hidden:
+            continue
         rule_used = used[rule_id]
         rule_deps = tuple((d, values[d]) for d in deps[rule_id])
         key = (rule_id, value, tuple(rule_used.items()), rule_deps,
@@ -161,7 +179,7 @@ def _unsettled(ruleset, by_rule, values, facts) -> tuple[list[str], list[str]]:
         if rule_id in seen:
             continue
         seen.add(rule_id)
-        hint = ruleset.rule_by_id[rule_id].if_unknown
+        hint = None if rule_id in ruleset.hidden else ruleset.rule_by_id[rule_id].if_unknown
         if hint:
             changes.append(hint)
         for branch in by_rule[rule_id]:
