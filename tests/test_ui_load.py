@@ -22,7 +22,7 @@ facts:
 
 def load_page():
     at = new_app()
-    at.switch_page("pages/load.py")
+    at.switch_page("views/load.py")
     return ok(at.run())
 
 
@@ -77,13 +77,13 @@ def test_loading_replaces_earlier_answers_and_widget_values():
     ok(at.run())
     at.radio(key="w.action.transfer").set_value("yes")
     ok(at.run())
-    at.switch_page("pages/load.py")
+    at.switch_page("views/load.py")
     ok(at.run())
     upload(at, "job.yaml", GOOD)
     at.button(key="load.upload.go").click()
     ok(at.run())
     assert "action.transfer" not in at.session_state["el.facts"]
-    stay_on(at, "pages/walkthrough.py")
+    stay_on(at, "views/walkthrough.py")
     at.button(key="nav.next").click()
     ok(at.run())
     assert at.radio(key="w.action.transfer").value == "unsure"

@@ -12,9 +12,17 @@ def open_page(at, path):
 
 def test_every_page_renders_with_no_answers():
     at = new_app()
-    for path in ("pages/result.py", "pages/compare.py", "pages/load.py", "pages/definitions.py", "pages/walkthrough.py"):
+    for path in ("views/result.py", "views/compare.py", "views/load.py", "views/definitions.py", "views/walkthrough.py"):
         open_page(at, path)
         assert at.title, path
+
+
+def test_there_is_no_pages_folder_beside_app_py():
+    # Streamlit would run ui/pages/*.py as an old-style multipage app, bypassing app.py
+    # (and its quick exit) on a deep link: pages go in ui/views/ (see ui/page_list.py).
+    from ui_apptest import UI
+
+    assert not (UI / "pages").exists(), "put page files in ui/views/, not ui/pages/"
 
 
 def test_the_training_pages_are_listed_only_when_their_files_exist(tmp_path):
@@ -28,7 +36,7 @@ def test_the_training_pages_are_listed_only_when_their_files_exist(tmp_path):
 
 
 def test_result_page_with_nothing_answered_points_to_the_walkthrough():
-    at = open_page(new_app(), "pages/result.py")
+    at = open_page(new_app(), "views/result.py")
     page = shown(at)
     assert "No question has an answer yet" in page
     assert "Outcome: ? undetermined" in page
@@ -40,7 +48,7 @@ def test_result_page_shows_the_justification_diagram_and_exports():
     set_age(at, 16)
     next_step(at)
     answer(at, "action.recruitment", "yes")
-    at = open_page(at, "pages/result.py")
+    at = open_page(at, "views/result.py")
     charts = at.get("graphviz_chart")
     assert charts and "digraph justification" in charts[0].proto.spec
     assert charts[0].proto.alt.startswith("Justification diagram")
@@ -52,7 +60,7 @@ def test_compare_page_lists_every_framework_side_by_side():
     set_age(at, 30)
     next_step(at)
     answer(at, "action.recruitment", "yes")
-    at = open_page(at, "pages/compare.py")
+    at = open_page(at, "views/compare.py")
     page = shown(at)
     for pack in frameworks():
         assert pack.short_title in page
@@ -60,14 +68,14 @@ def test_compare_page_lists_every_framework_side_by_side():
 
 
 def test_compare_page_opens_a_framework_on_the_result_page():
-    at = open_page(new_app(), "pages/compare.py")
+    at = open_page(new_app(), "views/compare.py")
     at.button(key="compare.open.palermo").click()
     ok(at.run())
     assert at.title[0].value == "Result"
 
 
 def test_definitions_page_quotes_every_provision_with_its_citation():
-    at = open_page(new_app(), "pages/definitions.py")
+    at = open_page(new_app(), "views/definitions.py")
     page = shown(at)
     for pack in frameworks():
         for provision in pack.provisions:

@@ -80,9 +80,9 @@ def test_back_and_next_keep_answers():
     next_step(at)
     assert at.radio(key="w.means.deception").value == "yes"
     # Leaving the page and coming back keeps them too.
-    at.switch_page("pages/definitions.py")
+    at.switch_page("views/definitions.py")
     ok(at.run())
-    at.switch_page("pages/walkthrough.py")
+    at.switch_page("views/walkthrough.py")
     ok(at.run())
     assert step_title(at) == "The means"
     assert at.radio(key="w.means.deception").value == "yes"

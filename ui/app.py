@@ -21,7 +21,7 @@ import quick_exit  # noqa: E402
 
 def pages() -> dict[str, list]:
     return {
-        section: [st.Page(f"pages/{name}", title=title, default=name == page_list.DEFAULT) for name, title in items]
+        section: [st.Page(f"{page_list.FOLDER}/{name}", title=title, default=name == page_list.DEFAULT) for name, title in items]
         for section, items in page_list.sections().items()
     }
 

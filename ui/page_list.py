@@ -1,10 +1,17 @@
 """Which pages the app lists, by section. The training pages are another engineer's and
-may not exist yet: each is listed only when its file is there, so the app runs either way."""
+may not exist yet: each is listed only when its file is there, so the app runs either way.
+
+The page files live in ui/views/, not ui/pages/: Streamlit treats a folder named `pages`
+beside the entry script as an old-style multipage app. A server whose first request is a
+deep link (/result) then runs that page without app.py (no quick exit, no navigation)
+until some run calls st.navigation, and AppTest runs every rerun that way.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-PAGES = Path(__file__).resolve().parent / "pages"
+PAGES = Path(__file__).resolve().parent / "views"
+FOLDER = PAGES.name  # st.Page paths are relative to app.py
 DEFAULT = "walkthrough.py"
 
 CHECK = [

@@ -36,6 +36,10 @@ def leaving() -> bool:
 
 def leave() -> None:
     """Send the browser away; shown instead of any page once the session is cleared."""
+    # Clear again: the browser sent its widget values with this run, and their callbacks
+    # ran after clear_session(), writing answers back into the state.
+    st.session_state.clear()
+    st.session_state[LEAVING] = True
     st.html(_REDIRECT, unsafe_allow_javascript=True)
     st.markdown(f"Everything you entered has been cleared. Leaving for [a neutral website]({NEUTRAL_SITE}).")
     st.stop()

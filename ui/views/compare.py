@@ -91,4 +91,4 @@ for result in results:
         display.element_checklist(result, scenario)
         if st.button("Open on the Result page", key=f"compare.open.{result.framework}"):
             state.set_framework(result.framework)
-            st.switch_page("pages/result.py")
+            st.switch_page("views/result.py")

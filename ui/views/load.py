@@ -33,7 +33,7 @@ def preview(scenario: Scenario) -> None:
 
 def load(scenario: Scenario) -> None:
     state.set_answers_from_scenario(scenario)
-    st.switch_page("pages/walkthrough.py")
+    st.switch_page("views/walkthrough.py")
 
 
 st.title("Load a scenario")

@@ -27,7 +27,7 @@ if scenario.title:
 if not scenario.facts and scenario.person.age is None:
     st.info("No question has an answer yet, so every element is open. Start with the walkthrough.", icon="ℹ️")
     if st.button("Go to the walkthrough", key="result.to_walkthrough"):
-        st.switch_page("pages/walkthrough.py")
+        st.switch_page("views/walkthrough.py")
 
 display.outcome_banner(result)
 display.emergency_line(result.referrals[0])

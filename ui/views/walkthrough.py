@@ -95,7 +95,7 @@ def navigation(step: int) -> None:
         )
     if result.button("See the result", key="nav.result", type="primary" if step == LAST else "secondary",
                      use_container_width=True):
-        st.switch_page("pages/result.py")
+        st.switch_page("views/result.py")
 
 
 def checklist(framework: str) -> None:
