@@ -200,7 +200,7 @@ class Compiler:
 # stack (error 303, then memory corruption) when too many match at once. Nested any_of /
 # all_of multiply branches, so a test whose largest value needs more than this many is
 # split: its nested parts become hidden rules of their own, whose conclusions it joins.
-MAX_BRANCHES = 8
+MAX_BRANCHES = 12
 _COMPOSITE = (AnyOf, AllOf, Not, Unknown)
 
 
