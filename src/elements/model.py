@@ -53,7 +53,11 @@ class Scenario(BaseModel):
     @field_validator("jurisdiction", mode="before")
     @classmethod
     def _upper_jurisdiction(cls, value: Any) -> Any:
-        return value.upper() if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = value.strip().upper()
+        # Reserved codes people use for two countries: the United Kingdom and Greece (EU usage).
+        return {"UK": "GB", "EL": "GR"}.get(value, value) or None
 
     @field_validator("person", mode="before")
     @classmethod
