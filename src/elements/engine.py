@@ -237,7 +237,3 @@ def evaluator(framework: str) -> Callable[[Scenario], Result]:
     ruleset = compiled(framework)
     return lambda scenario: build_result(ruleset, scenario, ruleset.run(scenario))
 
-
-def evaluate(scenario: Scenario, framework: str = "palermo") -> Result:
-    """Evaluate one validated scenario under one framework."""
-    return evaluator(framework)(scenario)
