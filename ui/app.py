@@ -17,6 +17,7 @@ import streamlit as st  # noqa: E402
 
 import page_list  # noqa: E402
 import quick_exit  # noqa: E402
+import style  # noqa: E402
 
 
 def pages() -> dict[str, list]:
@@ -39,6 +40,7 @@ st.set_page_config(
 if quick_exit.leaving():
     quick_exit.leave()
 
+style.apply()
 quick_exit.button()
 page = st.navigation(pages())
 st.caption(

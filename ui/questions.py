@@ -39,8 +39,10 @@ def _store_fact(fact_id: str) -> None:
 def fact_question(info: FactInfo) -> None:
     """One fact: Yes / No / Not sure, its help text and its example."""
     key = state.WIDGET_PREFIX + info.id
+    # Labels are the vocabulary's own words, unescaped: the browser also reads them out as
+    # the input's accessible name, where a Markdown escape would be heard as "backslash".
     st.radio(
-        esc(info.question),
+        info.question,
         OPTIONS,
         index=OPTIONS.index(_option_of(state.get_answer(info.id))),
         format_func=OPTION_WORDS.get,
@@ -59,7 +61,7 @@ def fact_question(info: FactInfo) -> None:
             icon="💡",
         )
         st.button(
-            f"Accept the suggestion ({suggestion}) for: {esc(info.label)}",
+            f"Accept the suggestion ({suggestion}) for: {info.label}",
             key=f"accept.{info.id}",
             on_click=state.accept_proposal,
             args=(info.id,),
@@ -89,7 +91,7 @@ def age_question() -> None:
     )
     if state.age_known():
         st.number_input(
-            esc(vocab.age.question) + " (years)",
+            vocab.age.question + " (years)",
             min_value=0,
             max_value=130,
             step=1,

@@ -15,13 +15,6 @@ BUTTON_KEY = "quick_exit"
 # A fixed string, never user text: it is the only script the app runs in the page.
 _REDIRECT = f'<script>window.location.replace("{NEUTRAL_SITE}");</script>'
 
-# Keep the button in view while scrolling. CSS only; Streamlit marks a keyed widget with
-# the class st-key-<key>.
-_PIN = (
-    "<style>.st-key-quick_exit{position:fixed;top:0.55rem;right:1rem;z-index:1000001;width:auto!important}"
-    ".st-key-quick_exit button{border:2px solid currentColor}</style>"
-)
-
 
 def clear_session() -> None:
     """Forget every answer, upload and choice, and mark the session as leaving."""
@@ -46,7 +39,7 @@ def leave() -> None:
 
 
 def button() -> None:
-    st.html(_PIN)
+    # style.py pins it to the top right of every page.
     st.button(
         "Quick exit ✕",
         key=BUTTON_KEY,

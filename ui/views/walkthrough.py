@@ -118,7 +118,7 @@ if loaded.get("title"):
 
 left, right = st.columns([3, 2], gap="large")
 with right:
-    with st.container(border=True):
+    with st.container(border=True, key="checklist"):
         framework = questions.framework_choice()
         checklist(framework)
     st.button("Clear all answers and start again", key="nav.reset", on_click=state.reset_answers)

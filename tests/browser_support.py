@@ -1,0 +1,52 @@
+"""Helpers for the Playwright tests and the app benchmark: waiting, checking, screenshots."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_server import REPO
+
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+DOWNLOADS = REPO / "test-artifacts" / "downloads"
+_STATE = "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state')"
+
+
+def settle(page, timeout: float = 20_000) -> None:
+    """Wait until the script run that the last action started has finished and drawn."""
+    page.wait_for_timeout(150)
+    page.wait_for_function(f"() => ({_STATE})() === 'notRunning'", timeout=timeout)
+    # Elements of the finished run are marked stale until replaced; give React a frame.
+    page.wait_for_timeout(150)
+    assert_no_exception(page)
+
+
+def assert_no_exception(page) -> None:
+    errors = page.locator('[data-testid="stException"]')
+    if errors.count():
+        raise AssertionError("Streamlit shows an exception: " + errors.first.inner_text())
+
+
+def screenshot(page, name: str, full: bool = True) -> Path:
+    """The whole page: the app scrolls inside its main container, so grow the viewport to it."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    size = page.viewport_size
+    if full:
+        height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight || 0")
+        if height > size["height"]:
+            page.set_viewport_size({"width": size["width"], "height": min(height + 40, 12000)})
+            page.wait_for_timeout(600)
+    page.screenshot(path=str(path))
+    if page.viewport_size != size:
+        page.set_viewport_size(size)
+    return path
+
+
+def radio(page, question: str, option: str) -> None:
+    """Choose an option of the radio group whose accessible name is the question."""
+    page.get_by_role("radiogroup", name=question, exact=True).get_by_text(option, exact=True).click()
+    settle(page)
+
+
+def click_button(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    settle(page)
