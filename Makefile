@@ -34,5 +34,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_batch.py
 
+# docs/frameworks.md is generated from the rule packs (elements.compare); a test fails when it is stale.
+docs: $(STAMP)
+	$(PY) -m elements.cli frameworks --format markdown > docs/frameworks.md.tmp
+	mv docs/frameworks.md.tmp docs/frameworks.md
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache test-artifacts
