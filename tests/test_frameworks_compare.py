@@ -76,14 +76,23 @@ def test_a_required_means_names_the_rule_that_would_have_waived_it():
 
 
 def test_agreement_is_said_plainly():
-    results = evaluate_all({"person": {"age": 30}, "facts": {
-        "action.recruitment": False, "action.transportation": False, "action.transfer": False, "action.harbouring": False,
-        "action.receipt": False, "action.provision": False, "action.obtaining": False, "action.enticement": False,
-        "action.advertising": False, "action.maintaining": False, "action.patronizing": False, "action.soliciting": False,
-        "action.exchanging_control": False, "action.holding": False, "action.concealing": False,
-        "action.controlling_movements": False, "movement.travel": False}})
-    assert {r["action"] for r in comparison_table(results)} == {"not met"}
-    assert "agree" not in render_comparison_text(results) or differences(results)
+    # a child recruited, travel arranged, under threat to her safety, for prostitution / commercial sex
+    results = evaluate_all({"person": {"age": 15}, "facts": {
+        "action.recruitment": True, "movement.travel": True, "means.causing_fear_for_safety": True,
+        "purpose.prostitution_of_others": True, "purpose.other_sexual_exploitation": True,
+        "purpose.commercial_sex_act": True}})
+    assert {(r["means"], r["outcome"]) for r in comparison_table(results)} == {("not required", "all elements met")}
+    assert differences(results) == [] and departures(results) == []
+    for render in (render_comparison_text, render_comparison_markdown):
+        assert "agree on every element and on the outcome" in render(results)
+
+
+def test_one_framework_has_nothing_to_compare():
+    from elements import evaluate
+
+    result = evaluate({"person": {"age": 30}, "facts": {}}, "uk")
+    for render in (render_comparison_text, render_comparison_markdown):
+        assert "nothing to compare" in render([result])
 
 
 def test_status_is_never_colour_alone():

@@ -125,6 +125,12 @@ def departures(results: Sequence[Result]) -> list[dict]:
     return out
 
 
+def _agreement(results: Sequence[Result]) -> str:
+    if len(results) < 2:
+        return "Only one framework was evaluated: there is nothing to compare."
+    return "The frameworks agree on every element and on the outcome for these facts."
+
+
 def _group_line(column: str, groups: list[tuple[str, list[Result]]]) -> str:
     label = column.title()
     parts = [f"{word} under {', '.join(_name(r) for r in members)}" for word, members in groups]
@@ -153,7 +159,7 @@ def render_comparison_text(results: Sequence[Result]) -> str:
     out.append("")
     diffs = differences(results)
     if not diffs:
-        out.append("The frameworks agree on every element and on the outcome for these facts.")
+        out.append(_agreement(results))
         return "\n".join(out) + "\n"
     out.append("Where they differ")
     for d in diffs:
@@ -195,7 +201,7 @@ def render_comparison_markdown(results: Sequence[Result]) -> str:
     out.append("")
     diffs = differences(results)
     if not diffs:
-        out.append("The frameworks agree on every element and on the outcome for these facts.")
+        out.append(_agreement(results))
         return "\n".join(out) + "\n"
     out += ["### Where they differ", ""]
     out += [f"- {_md(_group_line(d['column'], d['groups']))}" for d in diffs]
