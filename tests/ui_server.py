@@ -79,5 +79,12 @@ def running_app(log_path: Path | None = None, timeout: float = 60) -> Iterator[s
             log.close()
 
 
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+# For many sessions at once: pages not in front keep running at full speed.
+UNTHROTTLED_ARGS = [
+    "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+
+
+def launch_chromium(playwright, extra_args: list[str] | None = None):
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS + (extra_args or []))
