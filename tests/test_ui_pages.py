@@ -1,7 +1,8 @@
 """Every page renders without an exception, and says what it must."""
 from __future__ import annotations
 
-from elements import frameworks
+from elements import evaluate_all, frameworks, validate_scenario
+from elements.compare import departures
 from ui_apptest import answer, new_app, next_step, ok, set_age, shown
 
 
@@ -55,15 +56,25 @@ def test_result_page_shows_the_justification_diagram_and_exports():
     assert [b.label for b in at.get("download_button")] == ["Download Markdown", "Download JSON", "Download PDF"]
 
 
-def test_compare_page_lists_every_framework_side_by_side():
+def test_compare_page_lists_every_framework_and_explains_the_differences():
     at = new_app()
-    set_age(at, 30)
+    set_age(at, 16)
     next_step(at)
     answer(at, "action.recruitment", "yes")
+    next_step(at)
+    next_step(at)
+    answer(at, "purpose.forced_labour", "yes")
     at = open_page(at, "views/compare.py")
     page = shown(at)
-    for pack in frameworks():
-        assert pack.short_title in page
+    results = evaluate_all(validate_scenario(
+        {"person": {"age": 16}, "facts": {"action.recruitment": True, "purpose.forced_labour": True}}))
+    for result in results:
+        assert result.framework_title in page
+    if len({r.outcome for r in results}) > 1:
+        assert "≠ " in page and "Where they differ" in page and "Why, in each framework's own terms" in page
+        for departure in departures(results):
+            for item in departure["items"]:
+                assert item["reasons"][0] in page
     assert "Each framework in full" in page
 
 
@@ -83,3 +94,21 @@ def test_definitions_page_quotes_every_provision_with_its_citation():
             assert " ".join(provision.text.split())[:80] in " ".join(page.split())
     assert "Glossary" in page and "(`action.recruitment`)" in page
     assert "Limitations" in page and "Nothing you type is stored or sent anywhere" in page
+
+
+def test_every_framework_renders_on_the_walkthrough_and_the_result_page():
+    from elements.packs import framework_ids
+
+    at = new_app()
+    set_age(at, 17)
+    for framework in framework_ids():
+        at = open_page(at, "views/walkthrough.py")
+        at.selectbox(key="w.framework").set_value(framework)
+        ok(at.run())
+        for _ in range(5):
+            at.button(key="nav.next").click()
+            ok(at.run())
+        at = open_page(at, "views/result.py")
+        assert at.selectbox(key="w.framework").value == framework
+        assert "Outcome: " in shown(at)
+        at.session_state["el.step"] = 0

@@ -1,8 +1,8 @@
 """Compare frameworks: the same answers under every framework pack, side by side.
 
-The comparison itself is elements.compare's when the package has it; until then a
-plain table of the Results. Either way, every cell is a Result's own status and every
-explanation is the engine's own text for that framework.
+elements.compare decides what the table holds, where the frameworks part ways and why (each
+framework's own explanation steps); this page only lays it out, marking every status that
+differs from most frameworks with a symbol and bold type, never colour alone.
 """
 from __future__ import annotations
 
@@ -11,62 +11,60 @@ import streamlit as st
 import display
 import state
 from elements import evaluate_all
+from elements.compare import COLUMNS, comparison_table, departures, differences
 from elements.errors import InputError
 from safe import md_escape_inline as esc
 
-try:  # elements.compare is being written alongside this page.
-    from elements import compare
-except ImportError:  # pragma: no cover - depends on the package version
-    compare = None
-
-ROWS = ("action", "means", "purpose")
+DIFFERS = "≠"
 
 
-def cells(results) -> list[tuple[str, list[str]]]:
-    """(row name, one cell per framework): the elements, the child question and the outcome."""
-    rows = []
-    for role in ROWS:
-        rows.append((results[0].elements[role].label, [display.status_words(r.elements[role].status) for r in results]))
-    rows.append(("Child", [display.CHILD_WORDS[r.child] for r in results]))
-    rows.append(("Outcome", [display.outcome_words(r.outcome) for r in results]))
-    return rows
-
-
-def plain_table(results) -> None:
-    head = "| | " + " | ".join(esc(r.framework_title) for r in results) + " | Same under all? |"
-    lines = [head, "|---" * (len(results) + 2) + "|"]
-    for name, row in cells(results):
-        same = "= same" if len(set(row)) == 1 else "**≠ differs**"
-        lines.append(f"| **{esc(name)}** | " + " | ".join(esc(c) for c in row) + f" | {same} |")
+def table(results) -> None:
+    baseline = {d["column"]: d["baseline"] for d in differences(results)}
+    head = "| Framework | " + " | ".join(c.title() for c in COLUMNS) + " |"
+    lines = [head, "|---" * (len(COLUMNS) + 1) + "|"]
+    for row in comparison_table(results):
+        cells = []
+        for column in COLUMNS:
+            word = row[column]
+            departs = column in baseline and word != baseline[column]
+            cells.append(f"**{DIFFERS} {esc(word)}**" if departs else esc(word))
+        lines.append(f"| {esc(row['title'])} | " + " | ".join(cells) + " |")
     st.markdown("\n".join(lines))
+    if baseline:
+        st.caption(f"{DIFFERS} in bold marks a status that differs from the one most frameworks give.")
 
 
-def differences(results) -> None:
-    """Each element whose status differs, with each framework's own reason and provision."""
-    found = False
-    for role in ROWS:
-        statuses = {r.elements[role].status for r in results}
-        if len(statuses) == 1:
-            continue
-        found = True
-        st.subheader(f"Why the {results[0].elements[role].label.lower()} element differs")
+def where_they_differ(results) -> None:
+    diffs = differences(results)
+    if not diffs:
+        if len(results) > 1:
+            st.markdown("The frameworks agree on every element and on the outcome for these answers.")
+        return
+    st.header("Where they differ")
+    lines = []
+    for diff in diffs:
+        parts = [
+            f"**{esc(word)}** under {esc(', '.join(r.framework_title for r in members))}"
+            for word, members in diff["groups"]
+        ]
+        lines.append(f"- {esc(diff['column'].title())}: " + "; ".join(parts) + ".")
+    st.markdown("\n".join(lines))
+    st.header("Why, in each framework's own terms")
+    for departure in departures(results):
+        result = departure["result"]
+        st.markdown(f"**{esc(result.framework_title)}**: {display.outcome_words(result.outcome)}.")
         lines = []
-        for r in results:
-            finding = r.elements[role]
-            step = next((s for s in r.explanation if s.rule == finding.rule), None)
-            text = esc(step.text) if step else ""
-            lines.append(
-                f"- **{esc(r.framework_title)}** ({esc(finding.citation)}): {display.status_words(finding.status)}. {text}"
-            )
+        for item in departure["items"]:
+            where = f" ({esc(item['citation'])})" if item["citation"] else ""
+            lines.append(f"- *{esc(item['label'])}, {esc(item['status'])}*{where}: {esc(' '.join(item['reasons']))}")
         st.markdown("\n".join(lines))
-    if not found:
-        st.markdown("Every element has the same status under every framework for these answers.")
 
 
 st.title("Compare frameworks")
 st.markdown(
-    "The same answers, under every legal framework the package provides. Frameworks word the "
-    "elements differently, so the same facts can meet one definition and not another."
+    "The same answers under every legal framework Elements has. Frameworks word the elements "
+    "differently, so the same facts can meet one definition and not another. This explains the "
+    "definitions; it decides nothing about anyone."
 )
 try:
     scenario = state.get_scenario()
@@ -77,12 +75,8 @@ results = evaluate_all(scenario)
 if len(results) == 1:
     st.info("Only one framework pack is installed, so there is nothing to compare yet.", icon="ℹ️")
 
-if compare is not None and hasattr(compare, "render_comparison_markdown"):
-    st.markdown(compare.render_comparison_markdown(results))
-else:
-    plain_table(results)
-    st.header("Differences, explained")
-    differences(results)
+table(results)
+where_they_differ(results)
 
 st.header("Each framework in full")
 for result in results:

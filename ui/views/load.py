@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import countries
 import library
 import state
 from elements import Scenario, parse_scenario
@@ -23,7 +24,7 @@ def preview(scenario: Scenario) -> None:
         age = scenario.person.age if scenario.person.age is not None else "unknown"
         known = sum(1 for v in scenario.facts.values() if v is not None)
         st.markdown(
-            f"Age: {esc(age)}. Country: {esc(scenario.jurisdiction or 'not given')}. "
+            f"Age: {esc(age)}. Country: {esc(countries.name(scenario.jurisdiction))}. "
             f"Facts answered: {known} (every other fact stays unknown)."
         )
         if scenario.narrative:
