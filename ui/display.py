@@ -161,6 +161,18 @@ def outcome_banner(result: Result) -> None:
     st.info(f"**Outcome: {outcome_words(result.outcome)}.** {esc(result.summary)}", icon="ℹ️")
 
 
+def provision(item, note: str = "") -> None:
+    """A provision's verbatim text with its citation and source.
+
+    In a bordered box rather than a Markdown quote: Streamlit draws quotes in a light grey
+    that is too faint to read comfortably, and this text is the point of the page.
+    """
+    with st.container(border=True):
+        st.markdown(f"**{esc(item.citation)}**")
+        st.markdown(esc(item.text))
+        st.caption(f"Source: {esc(item.source)}" + (f"; {note}" if note else "") + ".")
+
+
 def narrative_block(text: Optional[str]) -> None:
     if text:
         with st.expander("The narrative, as given (shown, never evaluated)"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import display
 from elements import frameworks
 from elements.vocabulary import vocabulary
 from safe import md_escape_inline as esc
@@ -59,9 +60,7 @@ for pack in frameworks():
                     f"**In force:** {pack.in_force.isoformat()}  \n**Source:** {esc(pack.source)}")
         st.markdown(esc(pack.summary))
         for provision in pack.provisions:
-            st.markdown(f"#### {esc(provision.citation)}")
-            st.markdown("> " + esc(provision.text))
-            st.caption(f"Source: {esc(provision.source)}; {CONFIDENCE[provision.confidence]}.")
+            display.provision(provision, CONFIDENCE[provision.confidence])
 
 st.header("Glossary")
 st.markdown("Each term is one question of the walkthrough. Identifiers (in grey) are the names scenario files use.")

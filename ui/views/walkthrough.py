@@ -37,9 +37,7 @@ def law_wording(framework: str, provisions) -> None:
     cites = ", ".join(p.citation for p in provisions)
     with st.expander(f"What the law says: {pack.short_title}, {cites}"):
         for provision in provisions:
-            st.markdown(f"**{esc(provision.citation)}**")
-            st.markdown("> " + esc(provision.text))
-            st.caption(f"Source: {esc(provision.source)}")
+            display.provision(provision)
 
 
 def group_step(group, framework: str) -> None:
