@@ -223,3 +223,27 @@ def test_every_library_narrative_highlights_cleanly():
         for sug in highlight(s.narrative or "", include_negated=True):
             assert sug.fact in known
             assert s.narrative[sug.start:sug.end] == sug.text
+
+
+def test_an_age_someone_only_claimed_is_offered_not_proposed():
+    text = "A young woman found at the salon says she is 19, but has no documents."
+    assert propose_age(text) is None
+    (candidate,) = age_candidates(text)
+    assert candidate.age == 19 and candidate.reported and candidate.cue == "says"
+    # The real age first, the claimed one after: the real one is proposed.
+    assert propose_age("Jess, 17, told a man she met that she was 19.") == 17
+
+
+def test_segments_rebuild_the_text_and_mark_each_phrase():
+    from elements.highlight import segments
+
+    text = "The employer took her passport and she owed a debt."
+    suggestions = highlight(text)
+    parts = segments(text, suggestions)
+    assert "".join(p.text for p in parts) == text
+    marked = {text[p.start:p.end] for p in parts if p.suggestions}
+    assert "took her passport" in marked
+    for p in parts:
+        for i in p.suggestions:
+            assert suggestions[i].start <= p.start and p.end <= suggestions[i].end
+    assert segments("", []) == []

@@ -62,6 +62,10 @@ class AgeSuggestion(BaseModel):
     end: int
     text: str
     pattern: str
+    # True when the age is what someone said or claimed ("she says she is 19"): offered, but
+    # never the one propose_age() picks.
+    reported: bool = False
+    cue: Optional[str] = None
 
 
 # ---------------------------------------------------------------- the lexicon (rules/phrases.yaml)
@@ -73,6 +77,8 @@ class Negation(BaseModel):
     hedges: list[str] = Field(default_factory=list)
     boundaries: list[str] = Field(default_factory=list)
     window: int = Field(default=8, ge=1, le=30)
+    # Words that make an age something a person said rather than a fact ("she says she is 19").
+    reported: list[str] = Field(default_factory=list)
 
 
 class Lexicon(BaseModel):
@@ -218,6 +224,7 @@ class _Compiled:
         self.hedges = {h.lower() for h in neg.hedges}
         self.boundaries = {b.lower() for b in neg.boundaries}
         self.window = neg.window
+        self.reported = {r.lower() for r in neg.reported}
 
 
 @lru_cache(maxsize=4)
@@ -329,17 +336,30 @@ def age_candidates(text: str) -> list[AgeSuggestion]:
         if age is None or not 0 <= age <= 130:
             continue
         span = doc[start:end]
-        found[tokens[0].i] = AgeSuggestion(age=age, start=span.start_char, end=span.end_char, text=span.text, pattern=pattern)
+        cue = _reported_cue(compiled, doc, start)
+        found[tokens[0].i] = AgeSuggestion(
+            age=age, start=span.start_char, end=span.end_char, text=span.text, pattern=pattern,
+            reported=cue is not None, cue=cue,
+        )
     return [found[i] for i in sorted(found)]
+
+
+def _reported_cue(compiled: _Compiled, doc, start: int) -> Optional[str]:
+    first = max(doc[start].sent.start, start - compiled.window)
+    for j in range(start - 1, first - 1, -1):
+        if doc[j].lower_ in compiled.reported or doc[j].lemma_ in compiled.reported:
+            return doc[j].text
+    return None
 
 
 def propose_age(text: str) -> Optional[int]:
     """The age the narrative first states for a person ("she was 16", "a 14-year-old"), or None.
 
     A proposal only: the age that matters is the age at the time of the conduct, which a person
-    must confirm. When a narrative gives several ages, the first is proposed.
+    must confirm. When a narrative gives several ages, the first is proposed; an age someone
+    only said or claimed ("she says she is 19") is never proposed.
     """
-    candidates = age_candidates(text)
+    candidates = [c for c in age_candidates(text) if not c.reported]
     return candidates[0].age if candidates else None
 
 
@@ -356,6 +376,36 @@ def _number(text: str) -> Optional[int]:
     if text.isdigit():
         return int(text)
     return _WORDS.get(text)
+
+
+# ---------------------------------------------------------------- showing the highlights
+
+
+class Segment(BaseModel):
+    """A stretch of the text, and the suggestions (by index) whose phrase covers it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[int, ...] = ()
+
+
+def segments(text: str, suggestions: list[Suggestion]) -> list[Segment]:
+    """The whole text cut into consecutive segments at every phrase boundary, so a view can
+    mark the highlighted ones (overlapping phrases included) without rebuilding the text."""
+    cuts = {0, len(text)}
+    for s in suggestions:
+        cuts.update((max(0, min(s.start, len(text))), max(0, min(s.end, len(text)))))
+    points = sorted(cuts)
+    out: list[Segment] = []
+    for a, b in zip(points, points[1:]):
+        if a == b:
+            continue
+        covering = tuple(i for i, s in enumerate(suggestions) if s.start <= a and b <= s.end)
+        out.append(Segment(start=a, end=b, text=text[a:b], suggestions=covering))
+    return out
 
 
 # ---------------------------------------------------------------- from proposals to answers
@@ -392,6 +442,7 @@ def confirm(
 
 __all__ = [
     "AgeSuggestion",
+    "Segment",
     "Suggestion",
     "age_candidates",
     "confirm",
@@ -399,4 +450,5 @@ __all__ = [
     "load_lexicon",
     "propose_age",
     "proposed_facts",
+    "segments",
 ]
