@@ -268,6 +268,12 @@ STRUCTURE: dict[str, list[list[str]]] = {
 }
 
 # Contract caveats, from their definitions in DESIGN (not from rules/caveats.yaml).
+ALL_MEANS = [
+    "means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction", "means.fraud",
+    "means.deception", "means.abuse_of_power", "means.abuse_of_vulnerability", "means.payments_to_controller",
+    "means.threat_of_serious_harm", "means.abuse_of_legal_process", "means.physical_restraint",
+    "means.causing_fear_for_safety", "means.chosen_for_vulnerability",
+]
 SEXUAL_PURPOSES = ["purpose.prostitution_of_others", "purpose.other_sexual_exploitation", "purpose.commercial_sex_act"]
 
 
@@ -277,7 +283,11 @@ def contract_caveats(expected: dict, facts: dict, age) -> set[str]:
     if expected["consent_irrelevant"] is True:
         out.add("consent_irrelevant")
     adult = age is not None and age >= 18
-    if adult and any_fact(facts, SEXUAL_PURPOSES) is True and means in ("not_met", "unknown"):
+    # No means established: under the framework's means element, or, where it has none,
+    # among all the means facts (none of them true).
+    no_means = means in ("not_met", "unknown") or (
+        means == "not_required" and any_fact(facts, ALL_MEANS) is not True)
+    if adult and any_fact(facts, SEXUAL_PURPOSES) is True and no_means:
         out.add("sex_work_distinction")
     if facts.get("movement.crossed_border") is True and facts.get("consent.given") is True and (
         means in ("not_met", "unknown") or purpose in ("not_met", "unknown")

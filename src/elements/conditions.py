@@ -54,9 +54,34 @@ def _and(left: list[Branch], right: list[Branch]) -> list[Branch]:
                 ok = False
                 break
             nodes[rule_id] = merged
-        if ok:
-            out.append(Branch(a.atoms | b.atoms, tuple(sorted(nodes.items()))))
+        atoms = a.atoms | b.atoms
+        if ok and _possible(atoms):
+            out.append(Branch(atoms, tuple(sorted(nodes.items()))))
     return _dedupe(out)
+
+
+def _possible(atoms: frozenset) -> bool:
+    """False for a conjunction no scenario can satisfy: some of A in a list while none of a
+    superset of A is; one fact in two lists; two age tests that exclude each other. Such
+    branches would only cost the engine rules that never fire."""
+    some = [(array, ids) for kind, array, ids in atoms if kind == "some"]
+    none = [(array, ids) for kind, array, ids in atoms if kind == "none"]
+    for array, ids in some:
+        if any(array == other and ids <= excluded for other, excluded in none):
+            return False
+    singles: dict[str, str] = {}
+    for array, ids in some:
+        if len(ids) == 1:
+            (fact,) = ids
+            if singles.setdefault(fact, array) != array:
+                return False
+    ages = {(test, years) for kind, test, years in atoms if kind == "age"}
+    tests = {test for test, _ in ages}
+    if "unknown" in tests and len(tests) > 1:
+        return False
+    under = [years for test, years in ages if test == "under"]
+    at_least = [years for test, years in ages if test == "at_least"]
+    return not (under and at_least and min(under) <= max(at_least))
 
 
 def _and_all(parts: Iterable[list[Branch]]) -> list[Branch]:
