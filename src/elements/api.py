@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from pathlib import Path
 from typing import Any, Callable, Union
 
@@ -36,6 +37,24 @@ def _hint(fact_id: str, known: frozenset[str]) -> str:
         return " (the age goes under person: age)"
     close = difflib.get_close_matches(fact_id, known, n=1)
     return f" (did you mean {close[0]}?)" if close else " (see rules/vocabulary.yaml)"
+
+
+def scenario_from_json(raw: Union[str, bytes], source: str = "scenario") -> Scenario:
+    """One JSON document (a line of a batch) -> a Scenario. Parsed and validated in one pass
+    by pydantic; a document that fails takes the slow path for the same clear message."""
+    try:
+        scenario = Scenario.model_validate_json(raw)
+    except ValidationError:
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(source, "", f"is not a JSON object ({getattr(exc, 'msg', 'not UTF-8')})") from None
+        return validate_scenario(data, source)
+    known = vocabulary().id_set
+    for fact_id in scenario.facts:
+        if fact_id not in known:
+            raise InputError(source, f"facts.{fact_id}", "unknown fact id" + _hint(fact_id, known))
+    return scenario
 
 
 def parse_scenario(text: Union[str, bytes], source: str = "scenario") -> Scenario:
@@ -85,5 +104,6 @@ __all__ = [
     "frameworks",
     "load_scenario",
     "parse_scenario",
+    "scenario_from_json",
     "validate_scenario",
 ]

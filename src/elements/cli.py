@@ -79,12 +79,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if not raw.strip():
                 continue
             try:
-                try:
-                    data = json.loads(raw)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                    raise InputError(where, "", f"is not a JSON object ({getattr(exc, 'msg', 'not UTF-8')})") from None
-                scenario = api.validate_scenario(data, where)
-                write(evaluate(scenario).model_dump_json() + "\n")
+                write(evaluate(api.scenario_from_json(raw, where)).model_dump_json() + "\n")
             except InputError as exc:
                 failed += 1
                 write(json.dumps({"line": number, "error": exc.line()}) + "\n")
