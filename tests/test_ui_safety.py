@@ -1,6 +1,7 @@
 """Safety and privacy: quick exit, escaped user text, no telemetry, careful wording."""
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from pathlib import Path
@@ -50,12 +51,38 @@ def test_telemetry_and_phone_home_options_are_off():
     assert config["server"]["enableAgentApi"] is False
 
 
-def test_no_page_renders_html_or_script_except_fixed_style_and_quick_exit():
+def _fixed_text(node: ast.AST, constants: dict[str, ast.AST]) -> bool:
+    """Whether an expression is text fixed in the source: a literal, or a module constant,
+    or an f-string or concatenation of those (so no user text can reach it)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.Name):
+        return node.id in constants and _fixed_text(constants[node.id], constants)
+    if isinstance(node, ast.JoinedStr):
+        return all(_fixed_text(v.value if isinstance(v, ast.FormattedValue) else v, constants) for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _fixed_text(node.left, constants) and _fixed_text(node.right, constants)
+    return False
+
+
+def test_html_is_only_ever_fixed_text_and_script_only_the_quick_exit():
     for path in UI.rglob("*.py"):
         source = path.read_text()
         assert not re.search(r"unsafe_allow_html\s*=", source), path
-        if path.name not in ("quick_exit.py", "style.py"):
-            assert "st.html(" not in source and "components" not in source, path
+        tree = ast.parse(source)
+        constants = {
+            target.id: node.value
+            for node in tree.body if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr == "html" and getattr(node.func.value, "id", "") == "st":
+                assert node.args and _fixed_text(node.args[0], constants), f"{path}:{node.lineno}: st.html of non-fixed text"
+                script = any(k.arg == "unsafe_allow_javascript" for k in node.keywords)
+                assert not script or path.name == "quick_exit.py", f"{path}:{node.lineno}: script outside quick exit"
+        assert "components.html" not in source and "components.v1" not in source, path
 
 
 HOSTILE = "![t](http://tracker.example/x.png) [link](javascript:alert(1)) <b>x</b> :red[r] $x^2$ **b** _i_ # h\n- item"
