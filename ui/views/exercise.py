@@ -1,0 +1,186 @@
+"""Exercise: a trainee reads a narrative, marks each element and the facts they see, then
+compares with the engine's findings.
+
+Scoring and feedback come from elements.exercise; this page only lays them out. The results of
+a session live in this browser session's memory and nowhere else: no account, nothing written
+on the server. The trainee can download them as CSV, and the quick exit forgets them.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+import display
+import library
+from elements import frameworks
+from elements.exercise import (
+    MARK_WORDS,
+    MARKS,
+    ElementAnswer,
+    Feedback,
+    fact_choices,
+    grade,
+    summarize,
+    to_csv,
+)
+from elements.explain import STATUS_WORDS
+from elements.packs import get_pack
+from elements.vocabulary import vocabulary
+from safe import md_escape, md_escape_inline as esc
+
+RESULTS = "ex.results"  # list of Feedback dumps, this session only
+CURRENT = "ex.current"  # (scenario id, framework) -> the last Feedback for it
+ROLES = ("action", "means", "purpose")
+
+
+def label(fact_id: str) -> str:
+    return vocabulary().label(fact_id)
+
+
+def labels(ids: list[str]) -> str:
+    return ", ".join(esc(label(i)) for i in ids) if ids else "none"
+
+
+def results() -> list[Feedback]:
+    return [Feedback.model_validate(r) for r in st.session_state.get(RESULTS, [])]
+
+
+def feedback_view(fb: Feedback, scenario) -> None:
+    st.header("The engine's findings, and yours")
+    st.info(
+        f"**Outcome under {esc(fb.framework_title)}: {display.outcome_words(fb.outcome)}.** {esc(fb.summary)}",
+        icon="ℹ️",
+    )
+    st.markdown(
+        f"**Your score: {fb.score:.0%}** (elements marked as the engine finds them: "
+        f"{fb.element_points} of 3; facts: {fb.fact_points:.1f} of 3)."
+    )
+    for role in ROLES:
+        e = fb.elements[role]
+        symbol = "✔" if e.correct else "✘"
+        with st.container(border=True, key=f"ex.fb.{role}"):
+            mark = MARK_WORDS[e.mark] if e.mark else "not marked"
+            st.markdown(
+                f"**{esc(e.label)}** — {symbol} you: *{esc(mark)}*; engine: "
+                f"**{display.status_words(e.status)}**"
+            )
+            st.markdown(esc(e.message))
+            st.markdown(f"Provision: **{esc(e.citation)}**. {esc(e.explanation)}")
+            st.markdown(
+                f"- Facts you found: {labels(e.facts_found)}\n"
+                f"- Facts the scenario states that you did not pick: {labels(e.facts_missed)}\n"
+                f"- Facts you picked that the scenario does not state: {labels(e.facts_extra)}"
+            )
+    if scenario.teaching_notes:
+        with st.expander("Teaching notes"):
+            st.markdown(md_escape(scenario.teaching_notes))
+    if scenario.discussion_questions:
+        st.markdown("**To discuss**\n" + "\n".join(f"- {esc(q)}" for q in scenario.discussion_questions))
+    if scenario.sources:
+        st.caption("Sources: " + "; ".join(esc(s) for s in scenario.sources))
+
+
+def session_summary() -> None:
+    done = results()
+    st.header("This session")
+    if not done:
+        st.markdown("No exercise checked yet. Your results will be listed here, for this session only.")
+        return
+    summary = summarize(done)
+    lines = ["| # | Scenario | Framework | Elements right | Score |", "|---|---|---|---|---|"]
+    for number, fb in enumerate(done, 1):
+        lines.append(f"| {number} | {esc(fb.title)} | {esc(fb.framework_title)} | {fb.element_points} of 3 | {fb.score:.0%} |")
+    st.markdown("\n".join(lines))
+    per_role = "; ".join(
+        f"{role}: {summary.elements_correct[role]} of {summary.attempts}" for role in ROLES
+    )
+    hardest = f" The element you missed most often: **{summary.hardest}**." if summary.hardest else ""
+    st.markdown(
+        f"Average score **{summary.mean_score:.0%}** over {summary.attempts} exercise(s). "
+        f"Elements marked as the engine finds them: {per_role}. Facts found {summary.facts_found}, "
+        f"missed {summary.facts_missed}, extra {summary.facts_extra}.{hardest}"
+    )
+    st.download_button(
+        "Download my results (CSV)",
+        data=to_csv(done),
+        file_name="elements-exercise-results.csv",
+        mime="text/csv",
+        key="ex.csv",
+    )
+    st.caption("The file is made in your browser session from your results; nothing is kept on the server.")
+    if st.button("Clear my results", key="ex.clear"):
+        st.session_state[RESULTS] = []
+        st.session_state[CURRENT] = {}
+        st.rerun()
+
+
+st.title("Exercise")
+st.markdown(
+    "Read the narrative, then decide for each element whether the facts given meet it, do not "
+    "meet it, or leave it open (*can't tell*), and pick the facts you see. Then check your "
+    "answers against the engine's findings under the framework you chose. This is practice in "
+    "reading a definition: it decides nothing about anyone. No account is needed and nothing is "
+    "stored on the server."
+)
+st.session_state.setdefault(RESULTS, [])
+st.session_state.setdefault(CURRENT, {})
+
+entries = [e for e in library.entries() if e.scenario is not None and e.scenario.narrative]
+if not entries:
+    st.info("The scenario library has no scenario with a narrative yet.", icon="ℹ️")
+    st.stop()
+packs = frameworks()
+left, right = st.columns([3, 2])
+choice = left.selectbox("Scenario", range(len(entries)), format_func=lambda i: entries[i].name, key="ex.scenario")
+fw = right.selectbox(
+    "Framework", [p.framework for p in packs], format_func=lambda f: get_pack(f).short_title, key="ex.framework"
+)
+scenario = entries[choice].scenario
+sid = scenario.id or entries[choice].path.stem
+pack = get_pack(fw)
+
+with st.container(border=True, key="ex.narrative"):
+    st.markdown(f"**{esc(scenario.title or sid)}**")
+    st.markdown(md_escape(scenario.narrative))
+
+with st.form(f"ex.form.{sid}.{fw}"):
+    st.markdown(f"**Your reading, under {esc(pack.short_title)}**")
+    for role in ROLES:
+        rule = pack.role_rule(role)
+        options = [m for m in MARKS if m != "not_required" or pack.waiver_of(role) is not None]
+        st.radio(
+            f"{rule.label or role.title()}: is this element met?",
+            options,
+            index=None,
+            format_func=MARK_WORDS.get,
+            horizontal=True,
+            key=f"ex.mark.{sid}.{fw}.{role}",
+        )
+        st.multiselect(
+            f"Facts you see for the {(rule.label or role).lower()} element",
+            fact_choices(fw, role),
+            format_func=label,
+            key=f"ex.facts.{sid}.{fw}.{role}",
+        )
+    submitted = st.form_submit_button("Check my answers", type="primary")
+
+if submitted:
+    answers = {
+        role: ElementAnswer(
+            mark=st.session_state.get(f"ex.mark.{sid}.{fw}.{role}"),
+            facts=list(st.session_state.get(f"ex.facts.{sid}.{fw}.{role}") or []),
+        )
+        for role in ROLES
+    }
+    fb = grade(scenario, fw, answers)
+    st.session_state[RESULTS] = st.session_state[RESULTS] + [fb.model_dump(mode="json")]
+    st.session_state[CURRENT] = {**st.session_state[CURRENT], f"{sid}|{fw}": fb.model_dump(mode="json")}
+
+current = st.session_state[CURRENT].get(f"{sid}|{fw}")
+if current:
+    feedback_view(Feedback.model_validate(current), scenario)
+st.caption(
+    "Marks: *met*, *not met*, *can't tell* (the facts given leave it open: an unknown is not a "
+    f"'no'), and *not required* where the framework can waive an element. Engine statuses: "
+    f"{', '.join(STATUS_WORDS.values())}."
+)
+session_summary()
