@@ -150,6 +150,12 @@ def test_keyboard_alone_reaches_and_answers_the_questions(page):
     assert page.get_by_text("✔ met (Recruitment)").is_visible()
 
 
+def no_sideways_scroll(page) -> int:
+    return page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollWidth - m.clientWidth; }"
+    )
+
+
 def test_at_200_percent_zoom_nothing_overflows_and_quick_exit_stays_in_view(browser, app_url):
     # A 1280 x 900 window at 200% zoom lays out as 640 x 450 CSS pixels at twice the density.
     context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
@@ -163,9 +169,7 @@ def test_at_200_percent_zoom_nothing_overflows_and_quick_exit_stays_in_view(brow
         exit_button = page.get_by_role("button", name="Quick exit ✕")
         box = exit_button.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 640 and box["y"] >= 0
-        overflow = page.evaluate(
-            "() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollWidth - m.clientWidth; }"
-        )
+        overflow = no_sideways_scroll(page)
         assert overflow <= 1, f"the page scrolls sideways by {overflow}px at 200% zoom"
         page.get_by_role("button", name="Next: The action →").click()
         settle(page)
@@ -173,6 +177,12 @@ def test_at_200_percent_zoom_nothing_overflows_and_quick_exit_stays_in_view(brow
         page.wait_for_timeout(300)
         assert exit_button.is_visible() and exit_button.bounding_box()["y"] >= 0  # pinned while scrolling
         screenshot(page, "zoom200-action-scrolled", full=False)
+        page.get_by_role("button", name="See the result", exact=True).click()
+        page.get_by_role("heading", name="Result").wait_for()
+        settle(page)
+        page.get_by_test_id("stGraphVizChart").locator("svg").first.wait_for(timeout=20_000)
+        assert no_sideways_scroll(page) <= 1, "the result page scrolls sideways at 200% zoom"
+        screenshot(page, "zoom200-result")
     finally:
         context.close()
 
