@@ -21,18 +21,21 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)
 	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
 
-# The browser tests drive Debian's chromium; install it when missing and we may.
+# The browser tests drive Debian's chromium, the PDF export uses DejaVu, and a test renders
+# the justification graph with graphviz: install them when missing and we may.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-	  else echo "chromium is missing: install Debian's chromium (sudo apt-get install chromium)"; exit 1; fi; }
+	@{ command -v chromium && command -v dot && [ -d /usr/share/fonts/truetype/dejavu ]; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz fonts-dejavu-core >/dev/null; \
+	  else echo "missing: Debian's chromium, graphviz or fonts-dejavu-core (sudo apt-get install chromium graphviz fonts-dejavu-core)"; exit 1; fi; }
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_highlight.py
+	$(PY) benchmarks/bench_app.py
 
 # docs/frameworks.md is generated from the rule packs (elements.compare); a test fails when it is stale.
 docs: $(STAMP)

@@ -23,7 +23,7 @@ SYMBOL = {"true": "✔", "false": "✘", "unknown": "?"}
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def justification_dot(result: Result) -> str:
@@ -36,7 +36,7 @@ def justification_dot(result: Result) -> str:
     fill = {"true": "#d8f0d8", "false": "#f6d6d6", "unknown": "#eeeeee"}
     facts: set[str] = set()
     for step in result.explanation:
-        label = f"{step.rule.split('.', 1)[1]}\\n{step.citation}\\n{SYMBOL[step.value]} {step.value}"
+        label = f"{step.rule.split('.', 1)[1]}\n{step.citation}\n{SYMBOL[step.value]} {step.value}"
         lines.append(
             f"  {_quote(step.rule)} [shape=box, style=\"rounded,filled\", fillcolor=\"{fill[step.value]}\", label={_quote(label)}];"
         )
