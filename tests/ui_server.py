@@ -50,6 +50,8 @@ def running_app(log_path: Path | None = None, timeout: float = 60) -> Iterator[s
     """The app served on 127.0.0.1 at a free port; yields its base URL, stops it after."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    if log_path:
+        log_path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no test-artifacts/
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.port", str(port),
