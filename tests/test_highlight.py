@@ -247,3 +247,32 @@ def test_segments_rebuild_the_text_and_mark_each_phrase():
         for i in p.suggestions:
             assert suggestions[i].start <= p.start and p.end <= suggestions[i].end
     assert segments("", []) == []
+
+
+SEX_WORK_LINE = {"purpose.prostitution_of_others", "purpose.other_sexual_exploitation", "purpose.forced_marriage"}
+
+
+def test_no_suggestion_crosses_the_sex_work_line_a_library_scenario_draws():
+    """Phrases are indicators, proposed for a person to confirm; but on the line between sex
+    work (or a marriage) and exploitation, a phrase never proposes what the scenario's author
+    answered "no"."""
+    from elements.cli import scenario_files
+    from elements import load_scenario
+    from elements.highlight import highlight
+
+    for path in scenario_files():
+        scenario = load_scenario(path)
+        if not scenario.narrative:
+            continue
+        proposed = {s.fact for s in highlight(scenario.narrative)}
+        contradicted = {f for f in proposed & SEX_WORK_LINE if scenario.facts.get(f) is False}
+        assert not contradicted, (path.name, sorted(contradicted))
+
+
+def test_sex_work_words_suggest_a_commercial_sex_act_only():
+    from elements.highlight import highlight
+
+    facts = {s.fact for s in highlight("She works as an independent escort and sets her own prices.")}
+    assert "purpose.prostitution_of_others" not in facts
+    assert "action.controlling_movements" not in facts
+    assert "purpose.commercial_sex_act" in facts
