@@ -72,11 +72,33 @@ def test_116_006_only_where_it_runs():
 
 def test_an_unconfirmed_number_is_never_offered_as_a_number_to_call():
     ca = referrals_for("CA")
-    emergency = ca[0]
-    assert emergency.kind == "emergency" and emergency.confidence == "unconfirmed"
-    assert emergency.contact.startswith("unconfirmed")
-    assert all(not c.confirmed for c in emergency.contacts)
-    assert all(c.confirmed for r in ca[1:] for c in r.contacts if r.confidence != "unconfirmed")
+    # our sources do not confirm Canada's emergency number: the plain advice comes first
+    assert ca[0].kind == "emergency" and "local emergency number" in ca[0].contact and not ca[0].contacts
+    listed = ca[1]
+    assert listed.kind == "emergency" and listed.confidence == "unconfirmed"
+    assert listed.contact.startswith("unconfirmed in our sources")
+    assert [c.confirmed for c in listed.contacts] == [False]
+    assert "1-833-900-1010" in ca[2].contact and all(c.confirmed for c in ca[2].contacts)
+
+
+def test_the_app_never_offers_an_unconfirmed_number_to_call():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path.cwd() / "ui"))  # the app's modules import each other by name
+        from display import emergency_line
+
+        from elements import evaluate
+
+        emergency_line(evaluate({"jurisdiction": "CA"}).referrals[0])
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "local emergency number" in shown and "911" not in shown
 
 
 def test_without_a_jurisdiction_the_local_emergency_number_comes_first():

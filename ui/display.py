@@ -122,8 +122,9 @@ def _contact_line(contact) -> str:
 
 def emergency_line(emergency: Referral) -> None:
     """The first referral (the core puts the emergency number first), in one line at the top."""
-    if emergency.contacts:
-        numbers = " or ".join(esc(c.value) for c in emergency.contacts if c.type == "phone")
+    # Only a number our sources confirm is offered as a number to call.
+    numbers = " or ".join(esc(c.value) for c in emergency.contacts if c.type == "phone" and c.confirmed)
+    if numbers:
         st.markdown(f"**If someone is in immediate danger, call {numbers}** ({esc(emergency.name)}). "
                     "More help is listed under *Where to get help*.")
     else:

@@ -128,11 +128,12 @@ def _for_country(country: Optional[str], caveat_ids: frozenset, folder: str) -> 
     regional = [s for s in services if s not in own and "*" not in s.countries and book.covers(s, country)]
     everywhere = [s for s in services if "*" in s.countries]
     ordered = sorted(own, key=lambda s: KIND_ORDER[s.kind]) + sorted(regional, key=lambda s: KIND_ORDER[s.kind])
-    if not any(s.kind == "emergency" for s in ordered):
-        return (GENERIC_EMERGENCY, *(_referral(s) for s in ordered + everywhere))
-    # The emergency number always comes first, whether it is the country's own or the region's.
+    # The emergency number always comes first, whether it is the country's own or the region's;
+    # where our sources confirm none, the plain advice to call the local number comes first.
     ordered.sort(key=lambda s: s.kind != "emergency")
-    return tuple(_referral(s) for s in ordered + everywhere)
+    confirmed = any(s.kind == "emergency" and s.confidence != "unconfirmed" for s in ordered)
+    first = () if confirmed else (GENERIC_EMERGENCY,)
+    return (*first, *(_referral(s) for s in ordered + everywhere))
 
 
 def referrals_for(country: Optional[str], caveat_ids: frozenset = frozenset()) -> list[Referral]:
