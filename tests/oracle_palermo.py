@@ -63,7 +63,7 @@ def palermo(facts: dict, age):
     if child is False and any3(get(k) for k in SEXUAL) is True and elements["means"] in ("not_met", "unknown"):
         caveats.add("sex_work_distinction")
     if get("movement.crossed_border") is True and consent is True and (
-        elements["means"] in ("not_met", "unknown") or elements["purpose"] in ("not_met", "unknown")
+        elements["means"] == "not_met" or elements["purpose"] == "not_met"
     ):
         caveats.add("smuggling_distinction")
     open_questions = set()

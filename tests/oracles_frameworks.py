@@ -290,7 +290,7 @@ def contract_caveats(expected: dict, facts: dict, age) -> set[str]:
     if adult and any_fact(facts, SEXUAL_PURPOSES) is True and no_means:
         out.add("sex_work_distinction")
     if facts.get("movement.crossed_border") is True and facts.get("consent.given") is True and (
-        means in ("not_met", "unknown") or purpose in ("not_met", "unknown")
+        means == "not_met" or purpose == "not_met"
     ):
         out.add("smuggling_distinction")
     return out

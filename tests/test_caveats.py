@@ -5,6 +5,7 @@ import pytest
 
 from elements import evaluate
 from elements.packs import framework_ids
+from elements.vocabulary import vocabulary
 
 ADULT_SEX_WORK = {
     "person": {"age": 29},
@@ -16,12 +17,13 @@ ADULT_SEX_WORK = {
     },
 }
 
+# Paid to be driven across a border, and nothing else: no means, no exploitative purpose.
 SMUGGLING = {
     "person": {"age": 31},
     "facts": {
+        **{f: False for f in vocabulary().expand("means.*") + vocabulary().expand("purpose.*")},
         "action.transportation": True, "movement.crossed_border": True, "movement.travel": True,
-        "consent.given": True, "means.deception": False, "means.use_of_force": False,
-        "purpose.forced_labour": False, "purpose.prostitution_of_others": False,
+        "consent.given": True,
     },
 }
 
@@ -47,6 +49,16 @@ def test_consensual_border_crossing_gets_the_smuggling_distinction(framework):
     result = evaluate(SMUGGLING, framework)
     assert "smuggling_distinction" in {c.id for c in result.caveats}, framework
     assert result.outcome != "all_elements_met", framework
+
+
+def test_an_open_case_is_not_called_smuggling():
+    """While the means and the purpose are only unknown, the case is open, not smuggling."""
+    open_case = {"person": {"age": 31}, "facts": {"action.transportation": True, "movement.crossed_border": True,
+                                                 "consent.given": True}}
+    for framework in framework_ids():
+        result = evaluate(open_case, framework)
+        assert "smuggling_distinction" not in {c.id for c in result.caveats}, framework
+        assert result.outcome == "undetermined", framework
 
 
 def test_a_child_is_never_told_it_is_sex_work():
