@@ -256,8 +256,7 @@ def test_no_suggestion_crosses_the_sex_work_line_a_library_scenario_draws():
     """Phrases are indicators, proposed for a person to confirm; but on the line between sex
     work (or a marriage) and exploitation, a phrase never proposes what the scenario's author
     answered "no"."""
-    from elements.cli import scenario_files
-    from elements import load_scenario
+    from elements.api import load_scenario, scenario_files
     from elements.highlight import highlight
 
     for path in scenario_files():

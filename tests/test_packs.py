@@ -146,3 +146,18 @@ def test_a_new_framework_is_a_data_file(tmp_path, monkeypatch):
     assert deceived.outcome == "all_elements_met"
     assert [s.rule for s in deceived.explanation if s.rule.endswith("outcome")] == ["tiny.outcome"]
     assert evaluate({"person": {"age": 40}, "facts": {**facts, "means.deception": False}}, "tiny").outcome == "not_all_elements_met"
+
+
+def test_a_rules_folder_without_packs_or_caveats_is_reported(tmp_path, monkeypatch, capsys):
+    from elements.cli import main
+
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path / "nowhere"))
+    assert main(["frameworks"]) == 2
+    assert "holds no rule packs" in capsys.readouterr().err
+    for name in ("vocabulary.yaml", "palermo.yaml", "referrals.yaml"):
+        shutil.copy(RULES / name, tmp_path / name)
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("facts: {action.recruitment: true}\n")
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
+    assert main(["check", str(scenario)]) == 2
+    assert capsys.readouterr().err == f"elements: {tmp_path / 'caveats.yaml'}: no such file\n"

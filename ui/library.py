@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Optional
 
 from elements import Scenario, load_scenario
+from elements.api import scenario_files
 from elements.errors import InputError
-from elements.yamlfile import rules_dir
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Entry:
 def entries() -> list[Entry]:
     """Every scenario file, valid or not: a broken file is listed with its message, not hidden."""
     found = []
-    for path in sorted((rules_dir() / "scenarios").glob("*.y*ml")):
+    for path in scenario_files():
         try:
             found.append(Entry(path, load_scenario(path), None))
         except InputError as exc:

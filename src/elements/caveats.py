@@ -42,9 +42,6 @@ class CaveatBook(BaseModel):
             raise ValueError(f"caveats: the contract's caveat {missing[0]} is missing")
         return self
 
-    def get(self, caveat_id: str) -> CaveatRule:
-        return next(c for c in self.caveats if c.id == caveat_id)
-
 
 def load_caveats(path: Path | None = None) -> CaveatBook:
     path = path or rules_dir() / "caveats.yaml"
@@ -65,10 +62,11 @@ def load_caveats(path: Path | None = None) -> CaveatBook:
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> CaveatBook:
+def _cached(path: str) -> CaveatBook:
     return load_caveats(Path(path))
 
 
 def caveat_book() -> CaveatBook:
-    path = rules_dir() / "caveats.yaml"
-    return _cached(str(path), path.stat().st_mtime)
+    """The caveats of the current rules folder, read once per process (as the engine compiles
+    them once: a changed rule needs a restart)."""
+    return _cached(str(rules_dir() / "caveats.yaml"))

@@ -7,14 +7,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Optional, Sequence
 
 from . import api
 from .errors import ElementsError, InputError
 from .packs import framework_ids
 from .report import render_markdown, render_text
-from .yamlfile import rules_dir
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,13 +103,9 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
     return 0
 
 
-def scenario_files() -> list[Path]:
-    return sorted((rules_dir() / "scenarios").glob("*.yaml"))
-
-
 def cmd_scenarios(args: argparse.Namespace) -> int:
     rows = []
-    for path in scenario_files():
+    for path in api.scenario_files():
         scenario = api.load_scenario(path)
         rows.append({"id": scenario.id or path.stem, "title": scenario.title or "", "file": str(path), "tags": scenario.tags})
     if args.format == "json":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .conditions import Branch, F, T, U
-from .model import Caveat, ElementFinding, Result, Scenario, Step
+from .model import ElementFinding, Result, Scenario, Step
 from .referrals import referrals_for
 
 if TYPE_CHECKING:
@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 WORD = {T: "true", F: "false", U: "unknown"}
 STATUS = {T: "met", F: "not_met", U: "unknown"}
 OUTCOME = {T: "all_elements_met", F: "not_all_elements_met", U: "undetermined"}
-
-
-def _fact_values(scenario: Scenario) -> dict[str, str]:
-    return {k: (U if v is None else T if v else F) for k, v in scenario.facts.items()}
 
 
 def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dict[str, None]) -> None:
@@ -78,7 +74,7 @@ def _step(ruleset, rule_id: str, value: str, rule_used: dict, rule_deps: tuple, 
 
 
 def build_result(ruleset: "CompiledPack", scenario: Scenario, firings: list["Firing"]) -> Result:
-    pack, vocab = ruleset.pack, ruleset.vocab
+    pack = ruleset.pack
     fw = pack.framework
     facts = {k: (U if v is None else T if v else F) for k, v in scenario.facts.items()}
     age = scenario.person.age

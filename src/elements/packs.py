@@ -292,11 +292,13 @@ _ORDER = ("palermo", "coe", "eu", "us", "uk", "ca")
 
 def framework_ids(folder: Path | None = None) -> list[str]:
     ids = list(pack_paths(folder))
+    if not ids:
+        raise PackError(str(folder or rules_dir()), "", "holds no rule packs (is ELEMENTS_RULES right?)")
     return sorted(ids, key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
 
 
 @lru_cache(maxsize=32)
-def _cached(path: str, mtime: float) -> Pack:
+def _cached(path: str) -> Pack:
     return load_pack(Path(path))
 
 
@@ -304,5 +306,5 @@ def get_pack(framework: str) -> Pack:
     paths = pack_paths()
     if framework not in paths:
         raise PackError("framework", framework, "is not a known framework (known: " + ", ".join(framework_ids()) + ")")
-    path = paths[framework]
-    return _cached(str(path), path.stat().st_mtime)
+    # Read once per process, as the engine compiles it once: a changed pack needs a restart.
+    return _cached(str(paths[framework]))

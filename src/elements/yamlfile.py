@@ -12,8 +12,37 @@ from .errors import ElementsError
 
 # The law as data lives at the top of the repository; ELEMENTS_RULES points elsewhere
 # (tests use it to load packs from a temporary folder).
-# libyaml's loader when PyYAML was built with it: the same safe subset, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's when built with it
+    """The safe loader, refusing a key given twice: `action.recruitment: true` followed by
+    `action.recruitment: false` is a contradiction to report, not a last answer to keep."""
+
+
+def _unique_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+            seen.add(key)
+        except TypeError:  # an unhashable key: the schema rejects it later
+            continue
+        if duplicate:
+            raise yaml.constructor.ConstructorError(None, None, f"{key} is given twice", key_node.start_mark)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+_LOADER = _Loader
+
+
+def unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads(..., object_pairs_hook=unique_pairs): the same refusal for JSON."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"{key} is given twice")
+        out[key] = value
+    return out
 _DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
