@@ -35,7 +35,7 @@ class Service(BaseModel):
     kind: Kind
     countries: list[str] = Field(min_length=1)
     except_: list[str] = Field(default_factory=list, alias="except")
-    contacts: list[ContactEntry] = Field(min_length=1)
+    contacts: list[ContactEntry] = Field(default_factory=list)  # none: the note says how to reach it
     hours: str = ""
     languages: str = ""
     note: str = ""
@@ -94,7 +94,7 @@ def directory() -> Directory:
 def _referral(service: Service) -> Referral:
     confirmed = service.confidence != "unconfirmed"
     contacts = [Contact(type=c.type, value=c.value, note=c.note, confirmed=confirmed) for c in service.contacts]
-    shown = "; ".join(f"{c.type} {c.value}" for c in service.contacts)
+    shown = "; ".join(f"{c.type} {c.value}" for c in service.contacts) or service.note
     if not confirmed:
         shown = f"unconfirmed in our sources, check before relying on it: {shown}"
     return Referral(
