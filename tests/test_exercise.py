@@ -11,12 +11,14 @@ from elements.exercise import (
     CSV_COLUMNS,
     MARK_FOR_STATUS,
     ElementAnswer,
+    Feedback,
     answer_key,
     fact_choices,
     grade,
     summarize,
     to_csv,
 )
+from elements.model import Scenario
 from elements.packs import framework_ids
 from elements.vocabulary import vocabulary
 from elements.yamlfile import rules_dir
@@ -122,3 +124,64 @@ def test_csv_cells_cannot_be_formulas():
     s = scenario("pimp-control-01").model_copy(update={"title": "=HYPERLINK(\"http://x\")"})
     rows = list(csv.reader(io.StringIO(to_csv([grade(s, "palermo", {})]))))
     assert rows[1][2].startswith("'=")
+
+
+# ---------------------------------------------------------------- the key is what the engine found
+
+
+def adult(facts: dict) -> Scenario:
+    return Scenario(person={"age": 30}, facts=facts)
+
+
+def test_an_act_the_engine_does_not_count_is_not_in_the_key():
+    # US: enticing counts only for a commercial sex act, and there is none here.
+    facts = {f: False for f in fact_choices("us", "action")}
+    s = adult({**facts, "action.enticement": True})
+    result = evaluate(s, "us")
+    assert result.elements["action"].status == "not_met"
+    assert answer_key(s, "us", "action") == []
+    fb = grade(s, "us", {"action": ElementAnswer(mark="not_met")})
+    action = fb.elements["action"]
+    assert action.correct and action.facts_expected == [] and action.facts_missed == []
+    assert action.fact_score == 1.0
+
+
+def test_the_choices_hold_every_fact_the_engines_rule_tests():
+    # Canada: the purpose rests on the fear for safety as well as on the labour (s.279.04(1)).
+    choices = fact_choices("ca", "purpose")
+    assert {"means.causing_fear_for_safety", "purpose.forced_labour"} <= set(choices)
+    s = adult({"action.recruitment": True, "means.causing_fear_for_safety": True, "purpose.forced_labour": True})
+    result = evaluate(s, "ca")
+    assert result.elements["purpose"].status == "met"
+    key = answer_key(s, "ca", "purpose")
+    assert sorted(key) == ["means.causing_fear_for_safety", "purpose.forced_labour"]
+    assert key == result.elements["purpose"].satisfied_by
+    fb = grade(s, "ca", {"purpose": ElementAnswer(mark="met", facts=key)})
+    purpose = fb.elements["purpose"]
+    assert purpose.correct and purpose.fact_score == 1.0 and not purpose.facts_missed
+    # The US action: enticing counts with a commercial sex act, so that fact is offered too.
+    assert {"action.enticement", "purpose.commercial_sex_act"} <= set(fact_choices("us", "action"))
+
+
+@pytest.mark.parametrize("fw", framework_ids())
+def test_the_key_is_always_among_the_choices(fw):
+    for path in sorted((rules_dir() / "scenarios").glob("*.yaml")):
+        s = load_scenario(path)
+        result = evaluate(s, fw)
+        for role in ROLES:
+            key = answer_key(s, fw, role, result)
+            assert key == result.elements[role].satisfied_by
+            assert set(key) <= set(fact_choices(fw, role)), (path.stem, fw, role)
+
+
+@pytest.mark.parametrize("name, caveat", [
+    ("contrast-sex-work-independent", "sex_work_distinction"),
+    ("contrast-smuggling-01", "smuggling_distinction"),
+])
+def test_feedback_carries_the_engines_caveats(name, caveat):
+    s = scenario(name)
+    for fw in framework_ids():
+        fb = grade(s, fw, {})
+        assert [c.id for c in fb.caveats] == [c.id for c in evaluate(s, fw).caveats]
+        assert caveat in [c.id for c in fb.caveats]
+        assert Feedback.model_validate(fb.model_dump(mode="json")).caveats == fb.caveats

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from elements.yamlfile import rules_dir
-from ui_apptest import new_app, ok, shown
+from ui_apptest import new_app, ok, plain, shown
 
 import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
 
@@ -113,6 +113,19 @@ def test_exercise_offers_not_required_only_where_a_pack_can_waive():
     assert "not required" not in at.radio(key="ex.mark.loverboy-01.palermo.action").options
 
 
+@pytest.mark.parametrize("sid, caveat", [
+    ("contrast-sex-work-independent", "sex_work_distinction"),
+    ("contrast-smuggling-01", "smuggling_distinction"),
+])
+def test_exercise_feedback_shows_the_distinction_caveat(sid, caveat):
+    at = choose(open_page(new_app(), "views/exercise.py"), sid)
+    assert f"({caveat})" not in shown(at), "no caveat before checking: it would give the answer away"
+    mark(at, sid, "palermo", {"action": "not_met", "means": "not_met", "purpose": "not_met"})
+    page = shown(at)
+    assert f"**Caveat** ({caveat}):" in page
+    assert "**Caveat** (not_legal_advice):" in page
+
+
 # ---------------------------------------------------------------- classroom
 
 
@@ -150,6 +163,27 @@ def test_classroom_frameworks_toggle_live_and_reveal_resets_with_the_scenario():
     at.selectbox(key="cls.scenario").set_value(library_index("contrast-au-pair"))
     at = ok(at.run())
     assert "0 of 3 elements revealed" in shown(at)
+
+
+@pytest.mark.parametrize("sid, caveat", [
+    ("contrast-sex-work-independent", "sex_work_distinction"),
+    ("contrast-smuggling-01", "smuggling_distinction"),
+])
+def test_classroom_shows_each_caveat_once_after_full_reveal(sid, caveat):
+    at = open_page(new_app(), "views/classroom.py")
+    at.selectbox(key="cls.scenario").set_value(library_index(sid))
+    at = ok(at.run())
+    at.get("button_group")[0].set_value(["palermo", "us", "uk"])
+    at = ok(at.run())
+    at.button(key="cls.next").click()
+    at = ok(at.run())
+    assert f"({caveat})" not in shown(at), "caveats come with the outcome, once every element is shown"
+    at.button(key="cls.all").click()
+    at = ok(at.run())
+    caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat**")]
+    assert sum(f"({caveat})" in c for c in caveats) == 1
+    assert sum("(not_legal_advice)" in c for c in caveats) == 1, "raised by every framework, shown once"
+    assert any(m.value == "## Caveats" for m in at.markdown)
 
 
 # ---------------------------------------------------------------- narrative

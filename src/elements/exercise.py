@@ -5,12 +5,13 @@ The trainee reads a narrative and marks the action, the means and the purpose as
 or "can't tell" (and the means as "not required" where they think it is), and picks the facts
 they see for each. `grade()` evaluates the scenario with the engine and compares, element by
 element. Nothing here decides anything about the law: the right answer is always the engine's
-finding, and the facts an element can rest on are read from the framework's pack.
+finding, and the facts an element can rest on are read from the framework's compiled rules.
 
 Scoring, per scenario: one point for each element whose mark matches the engine's status, plus,
-for each element, the overlap between the facts the trainee picked and the facts the scenario
-states as true among those the pack's rule for that element tests (shared / either, 1 when both
-are empty). Six points in all; the score is the share of them.
+for each element, the overlap between the facts the trainee picked and the facts the engine
+relied on for that element (its `satisfied_by`: none unless the element is met; shared / either,
+1 when both are empty). Six points in all; the score is the share of them. The facts offered
+for an element are every fact the engine's rule for it tests.
 """
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from pydantic import BaseModel, Field
 
 from .api import evaluate
 from .explain import OUTCOME_WORDS, STATUS_WORDS
-from .model import Result, Scenario
-from .packs import AllOf, AnyOf, Not, Unknown, get_pack
+from .conditions import F, T, U
+from .engine import compiled
+from .model import Caveat, Result, Scenario
 from .vocabulary import vocabulary
 
 ROLES = ("action", "means", "purpose")
@@ -66,6 +68,7 @@ class Feedback(BaseModel):
     summary: str
     child: Optional[bool]
     elements: dict[str, ElementFeedback]
+    caveats: list[Caveat] = Field(default_factory=list)  # the engine's, as on the result page
     element_points: int
     fact_points: float
     score: float  # 0..1
@@ -88,46 +91,35 @@ class Summary(BaseModel):
 # ---------------------------------------------------------------- which facts an element rests on
 
 
-def _leaves(expr, pack, seen: set[str]) -> list[str]:
-    """Fact ids an expression tests, following references to other rules of the pack."""
-    vocab = vocabulary()
-    if isinstance(expr, str):
-        if "." in expr:
-            return vocab.expand(expr)
-        if expr in seen:
-            return []
-        seen.add(expr)
-        rule = next((r for r in pack.rules if r.id == expr), None)
-        return _leaves(rule.test, pack, seen) if rule is not None else []
-    children = []
-    if isinstance(expr, AnyOf):
-        children = expr.any_of
-    elif isinstance(expr, AllOf):
-        children = expr.all_of
-    elif isinstance(expr, Not):
-        children = [expr.not_]
-    elif isinstance(expr, Unknown):
-        children = [expr.unknown]
-    out: list[str] = []
-    for child in children:
-        out += _leaves(child, pack, seen)
-    return out
-
-
 def fact_choices(framework: str, role: str) -> list[str]:
-    """The facts a trainee may pick for an element: those the pack's rule for it tests, of the
-    element's own kind where there are any (the UK's action is the travel), in vocabulary order."""
-    pack = get_pack(framework)
-    rule = pack.role_rule(role)
-    leaves = set(_leaves(rule.test, pack, set())) if rule is not None else set()
-    own = {f for f in leaves if f.startswith(role + ".")}
-    chosen = own or leaves
-    return [f for f in vocabulary().ids if f in chosen]
+    """The facts a trainee may pick for an element: every fact the engine's compiled rule for
+    it tests (with the parts the compiler split off it), in vocabulary order. Read from the
+    compiled ruleset, so the choices are the facts the engine itself can rely on."""
+    ruleset = compiled(framework)
+    rule_id = ruleset.role_id.get(role)
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = [rule_id] if rule_id is not None else []
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for value in (T, F, U):
+            for branch in ruleset.branches.get((node, value), []):
+                for kind, _array, ids in branch.atoms:
+                    if kind in ("some", "none"):
+                        found |= set(ids)
+                # Split-off parts are this rule's own test; other rules are elements of their own.
+                todo += [dep for dep, _values in branch.nodes if dep in ruleset.hidden]
+    return [f for f in vocabulary().ids if f in found]
 
 
-def answer_key(scenario: Scenario, framework: str, role: str) -> list[str]:
-    """The facts the scenario states as true among those the element can rest on."""
-    return [f for f in fact_choices(framework, role) if scenario.facts.get(f) is True]
+def answer_key(scenario: Scenario, framework: str, role: str, result: Optional[Result] = None) -> list[str]:
+    """The facts the engine relied on for the element: its `satisfied_by`, empty unless the
+    element is met."""
+    result = result if result is not None else evaluate(scenario, framework)
+    return list(result.elements[role].satisfied_by)
 
 
 # ---------------------------------------------------------------- grading
@@ -166,7 +158,7 @@ def grade(scenario: Scenario, framework: str, answers: dict[str, ElementAnswer])
         expected = MARK_FOR_STATUS[finding.status]
         choices = set(fact_choices(framework, role))
         chosen = [f for f in dict.fromkeys(answer.facts)]
-        key = answer_key(scenario, framework, role)
+        key = answer_key(scenario, framework, role, result)
         found = [f for f in chosen if f in key]
         missed = [f for f in key if f not in chosen]
         extra = [f for f in chosen if f not in key]
@@ -203,6 +195,7 @@ def grade(scenario: Scenario, framework: str, answers: dict[str, ElementAnswer])
         summary=result.summary,
         child=result.child,
         elements=elements,
+        caveats=list(result.caveats),
         element_points=element_points,
         fact_points=fact_points,
         score=round((element_points + fact_points) / (2 * len(ROLES)), 4),

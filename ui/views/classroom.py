@@ -90,6 +90,15 @@ with st.container(key="classroom"):
             f"{display.CHILD_WORDS[r.child]}."
             for r in results
         ))
+        # Every chosen framework's caveats, each once: for a contrast scenario the distinction
+        # (sex work, smuggling) is the point of the lesson.
+        caveats = {}
+        for r in results:
+            for c in r.caveats:
+                caveats.setdefault(c.id, c)
+        if caveats:
+            st.markdown("## Caveats")
+            display.caveats(list(caveats.values()))
         if scenario.discussion_questions:
             st.markdown("## To discuss\n" + "\n".join(f"- {esc(q)}" for q in scenario.discussion_questions))
     elif results:

@@ -67,9 +67,12 @@ def feedback_view(fb: Feedback, scenario) -> None:
             st.markdown(f"Provision: **{esc(e.citation)}**. {esc(e.explanation)}")
             st.markdown(
                 f"- Facts you found: {labels(e.facts_found)}\n"
-                f"- Facts the scenario states that you did not pick: {labels(e.facts_missed)}\n"
-                f"- Facts you picked that the scenario does not state: {labels(e.facts_extra)}"
+                f"- Facts the engine relied on that you did not pick: {labels(e.facts_missed)}\n"
+                f"- Facts you picked that the engine did not rely on: {labels(e.facts_extra)}"
             )
+    if fb.caveats:
+        st.subheader("Caveats")
+        display.caveats(fb.caveats)
     if scenario.teaching_notes:
         with st.expander("Teaching notes"):
             st.markdown(md_escape(scenario.teaching_notes))
