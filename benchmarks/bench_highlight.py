@@ -34,7 +34,7 @@ def split_of(scenario_id: str) -> str:
 
 
 def kind_of(tags: list[str]) -> str:
-    for kind in ("trafficking", "contrast", "open", "buyer"):
+    for kind in ("meets_definition", "contrast", "open", "buyer"):
         if kind in tags:
             return kind
     return "other"

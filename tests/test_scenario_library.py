@@ -43,7 +43,7 @@ REQUIRED_CASES = {
     "jungers", "robinson", "urizar", "tjf", "aa", "zakaria_mohammed", "southwark_escort_agency",
 }
 # A scenario is exactly one of these.
-KINDS = {"trafficking", "contrast", "open", "buyer"}
+KINDS = {"meets_definition", "contrast", "open", "buyer"}
 
 
 def tagged(prefix: str) -> Counter:
@@ -164,7 +164,7 @@ def test_contrasts_meet_no_definition(sid: str):
         assert want.outcome == "not_all_elements_met", f"{sid}: a contrast expects not_all_elements_met under {fw}"
 
 
-@pytest.mark.parametrize("sid", sorted(with_tag("trafficking")))
+@pytest.mark.parametrize("sid", sorted(with_tag("meets_definition")))
 def test_trafficking_scenarios_meet_palermo(sid: str):
     assert SCENARIOS[sid].expected["palermo"].outcome == "all_elements_met"
 
