@@ -20,6 +20,7 @@ from typing import Iterable, Optional, Sequence
 
 from .explain import OUTCOME_WORDS, STATUS_WORDS
 from .model import ElementFinding, Result
+from .report import md_escape as _md
 from .packs import AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Pack, Rule, Unknown, framework_ids, get_pack, iter_leaves
 from .vocabulary import Vocabulary, vocabulary
 
@@ -178,13 +179,6 @@ def render_comparison_text(results: Sequence[Result]) -> str:
             out.append(textwrap.fill("Still open: " + ", ".join(r.open_questions), WIDTH,
                                      initial_indent="    ", subsequent_indent="      "))
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape pack or result text for Markdown paragraphs and table cells."""
-    for char in "\\`*_{}[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def render_comparison_markdown(results: Sequence[Result]) -> str:

@@ -84,7 +84,7 @@ def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: 
     return "\n".join(out) + "\n"
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     """Escape user or rule text for Markdown tables and paragraphs."""
     for char in "\\`*_{}[]<>|#":
         text = text.replace(char, "\\" + char)
@@ -92,38 +92,38 @@ def _md(text: str) -> str:
 
 
 def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
-    out: list[str] = [f"# Elements: {_md(result.framework_title)}", ""]
+    out: list[str] = [f"# Elements: {md_escape(result.framework_title)}", ""]
     if scenario is not None and (scenario.title or scenario.id):
-        out += [f"**Scenario:** {_md(scenario.title or scenario.id or '')}", ""]
+        out += [f"**Scenario:** {md_escape(scenario.title or scenario.id or '')}", ""]
     if narrative and scenario is not None and scenario.narrative:
-        out += ["## Narrative (as given)", "", "> " + _md(scenario.narrative), ""]
-    out += [f"**Outcome: {OUTCOME_WORDS[result.outcome]}.** {_md(result.summary)}", ""]
+        out += ["## Narrative (as given)", "", "> " + md_escape(scenario.narrative), ""]
+    out += [f"**Outcome: {OUTCOME_WORDS[result.outcome]}.** {md_escape(result.summary)}", ""]
     out += ["## Elements", "", "| Element | Status | Provision | Satisfied by |", "|---|---|---|---|"]
     for role in ROLES:
         finding = result.elements[role]
         out.append(
-            f"| {finding.label} | {STATUS_WORDS[finding.status]} | {_md(finding.citation)} | "
-            f"{_md(_facts_words(finding.satisfied_by)) or '—'} |"
+            f"| {finding.label} | {STATUS_WORDS[finding.status]} | {md_escape(finding.citation)} | "
+            f"{md_escape(_facts_words(finding.satisfied_by)) or '—'} |"
         )
     out += ["", f"Child: {_child_words(result)} ({_age_words(scenario)}).", ""]
     out += ["## Reasons", "", "The rules that fired, in order.", ""]
     for number, step in enumerate(result.explanation, 1):
-        because = f" Because: {_md(', '.join(step.because))}." if step.because else ""
-        out.append(f"{number}. **{step.rule}** ({_md(step.citation)}): {step.value}. {_md(step.text)}{because}")
+        because = f" Because: {md_escape(', '.join(step.because))}." if step.because else ""
+        out.append(f"{number}. **{step.rule}** ({md_escape(step.citation)}): {step.value}. {md_escape(step.text)}{because}")
     if result.open_questions:
         out += ["", "## Open questions", ""]
-        out += [f"- `{q}`: {_md(question_for(q))}" for q in result.open_questions]
+        out += [f"- `{q}`: {md_escape(question_for(q))}" for q in result.open_questions]
     if result.what_would_change:
         out += ["", "## What would change the outcome", ""]
-        out += [f"- {_md(s)}" for s in result.what_would_change]
+        out += [f"- {md_escape(s)}" for s in result.what_would_change]
     out += ["", "## Caveats", ""]
     for caveat in result.caveats:
-        out.append(f"- **{caveat.id}**: {_md(caveat.text)}")
+        out.append(f"- **{caveat.id}**: {md_escape(caveat.text)}")
         for source in caveat.sources:
-            out.append(f"  - Source: {_md(source)}")
+            out.append(f"  - Source: {md_escape(source)}")
     out += ["", "## Where to get help", "", "Check a number before relying on it. If someone is in immediate danger, call the emergency number.", ""]
     for referral in result.referrals:
-        hours = f" ({_md(referral.hours)})" if referral.hours else ""
-        source = f" Source: {_md(referral.source)}, checked {referral.checked}." if referral.checked else ""
-        out.append(f"- **{_md(referral.name)}**: {_md(referral.contact)}{hours}.{source}")
+        hours = f" ({md_escape(referral.hours)})" if referral.hours else ""
+        source = f" Source: {md_escape(referral.source)}, checked {referral.checked}." if referral.checked else ""
+        out.append(f"- **{md_escape(referral.name)}**: {md_escape(referral.contact)}{hours}.{source}")
     return "\n".join(out) + "\n"
