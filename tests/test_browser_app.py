@@ -13,9 +13,11 @@ import pytest
 from browser_support import DOWNLOADS, assert_no_exception, click_button, radio, screenshot, settle
 from ui_server import REPO, chromium_path, launch_chromium, running_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:  # pragma: no cover - the Makefile's `browser` target installs it
-    pytest.skip("chromium is not installed (make browser)", allow_module_level=True)
+import playwright.sync_api as playwright_api  # noqa: E402 - a test dependency: missing is a failure
+
+# `make test` installs Debian's chromium first; without it these tests fail, never skip.
+if chromium_path() is None:
+    pytest.fail("chromium is not installed: run `make browser` (make test does)", pytrace=False)
 
 from elements.vocabulary import vocabulary  # noqa: E402
 

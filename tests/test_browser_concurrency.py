@@ -15,9 +15,11 @@ import pytest
 from browser_support import assert_no_exception, settle
 from ui_server import REPO, UNTHROTTLED_ARGS, chromium_path, launch_chromium, running_app
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-if chromium_path() is None:  # pragma: no cover - the Makefile's `browser` target installs it
-    pytest.skip("chromium is not installed (make browser)", allow_module_level=True)
+import playwright.sync_api as playwright_api  # noqa: E402 - a test dependency: missing is a failure
+
+# `make test` installs Debian's chromium first; without it these tests fail, never skip.
+if chromium_path() is None:
+    pytest.fail("chromium is not installed: run `make browser` (make test does)", pytrace=False)
 
 SESSIONS = 20
 NO_MEANS = {f: False for f in ("means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction",

@@ -275,3 +275,24 @@ def test_sex_work_words_suggest_a_commercial_sex_act_only():
     assert "purpose.prostitution_of_others" not in facts
     assert "action.controlling_movements" not in facts
     assert "purpose.commercial_sex_act" in facts
+
+
+def test_a_bad_pattern_names_its_file_and_place(tmp_path, monkeypatch):
+    import shutil
+
+    import yaml
+
+    from elements.errors import PackError
+    from elements.highlight import highlight
+    from elements.yamlfile import rules_dir
+
+    for name in ("vocabulary.yaml", "phrases.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    lexicon = yaml.safe_load((tmp_path / "phrases.yaml").read_text())
+    lexicon["facts"]["means.deception"].append("...")  # a gap alone matches nothing definite
+    (tmp_path / "phrases.yaml").write_text(yaml.safe_dump(lexicon))
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
+    with pytest.raises(PackError) as caught:
+        highlight("She was 16.")
+    index = len(lexicon["facts"]["means.deception"]) - 1
+    assert caught.value.line().startswith(f"{tmp_path / 'phrases.yaml'}: facts.means.deception[{index}]: ")

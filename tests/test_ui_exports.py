@@ -50,7 +50,9 @@ def test_json_holds_the_contract_result_and_the_scenario_it_answers():
 def test_pdf_is_a_pdf_with_a_unicode_font():
     data = exports.pdf_bytes(RESULT, SCENARIO)
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    assert b"DejaVu" in data or not pdf.ReportPDF().unicode
+    # make test installs fonts-dejavu-core: the Unicode font must be used, not the fallback
+    assert pdf.ReportPDF().unicode
+    assert b"DejaVu" in data
 
 
 def test_pdf_falls_back_to_a_core_font_without_dejavu(monkeypatch, tmp_path):

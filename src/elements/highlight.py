@@ -190,7 +190,7 @@ def compile_pattern(pattern: str, *, age: bool = False) -> list[dict]:
 
 
 class _Compiled:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, source: str):
         from spacy.matcher import Matcher
 
         nlp = _nlp()
@@ -199,26 +199,22 @@ class _Compiled:
         self.age_matcher = Matcher(nlp.vocab, validate=True)
         self.veto_matcher = Matcher(nlp.vocab, validate=True)
         self.keys: dict[int, tuple[str, str]] = {}
+
+        def add(matcher, key: str, name: str, pattern: str, field: str, age: bool = False) -> None:
+            try:
+                matcher.add(key, [compile_pattern(pattern, age=age)])
+            except ValueError as exc:  # a bad pattern names its file and place, never a traceback
+                raise PackError(source, field, str(exc)) from None
+            self.keys[nlp.vocab.strings[key]] = (name, pattern)
+
         for fact_id, patterns in lexicon.facts.items():
             for index, pattern in enumerate(patterns):
-                key = f"{fact_id}#{index}"
-                try:
-                    self.matcher.add(key, [compile_pattern(pattern)])
-                except ValueError as exc:
-                    raise PackError("rules/phrases.yaml", f"facts.{fact_id}[{index}]", str(exc)) from None
-                self.keys[nlp.vocab.strings[key]] = (fact_id, pattern)
+                add(self.matcher, f"{fact_id}#{index}", fact_id, pattern, f"facts.{fact_id}[{index}]")
         for fact_id, patterns in lexicon.veto.items():
             for index, pattern in enumerate(patterns):
-                key = f"veto:{fact_id}#{index}"
-                try:
-                    self.veto_matcher.add(key, [compile_pattern(pattern)])
-                except ValueError as exc:
-                    raise PackError("rules/phrases.yaml", f"veto.{fact_id}[{index}]", str(exc)) from None
-                self.keys[nlp.vocab.strings[key]] = (fact_id, pattern)
+                add(self.veto_matcher, f"veto:{fact_id}#{index}", fact_id, pattern, f"veto.{fact_id}[{index}]")
         for index, pattern in enumerate(lexicon.age):
-            key = f"age#{index}"
-            self.age_matcher.add(key, [compile_pattern(pattern, age=True)])
-            self.keys[nlp.vocab.strings[key]] = ("age", pattern)
+            add(self.age_matcher, f"age#{index}", "age", pattern, f"age[{index}]", age=True)
         neg = lexicon.negation
         self.cues = {c.lower() for c in neg.cues}
         self.hedges = {h.lower() for h in neg.hedges}
@@ -228,13 +224,13 @@ class _Compiled:
 
 
 @lru_cache(maxsize=4)
-def _compiled_for(path: str, mtime: float) -> _Compiled:
-    return _Compiled(load_lexicon(Path(path)))
+def _compiled_for(path: str) -> _Compiled:
+    return _Compiled(load_lexicon(Path(path)), path)
 
 
 def _compiled() -> _Compiled:
-    path = rules_dir() / "phrases.yaml"
-    return _compiled_for(str(path), path.stat().st_mtime)
+    """The lexicon of the current rules folder, compiled once per process, as the packs are."""
+    return _compiled_for(str(rules_dir() / "phrases.yaml"))
 
 
 SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "someone", "somebody", "anyone"}
