@@ -12,12 +12,12 @@ import streamlit as st
 
 from elements import Result, Scenario
 from elements.explain import OUTCOME_WORDS, STATUS_WORDS
-from elements.model import Caveat, Referral
+from elements.model import ROLES, Caveat, Referral
+from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.report import question_for
 from elements.vocabulary import vocabulary
 from safe import md_escape, md_escape_inline as esc
 
-ROLES = ("action", "means", "purpose")
 STATUS_SYMBOL = {"met": "✔", "not_met": "✘", "unknown": "?", "not_required": "–"}
 OUTCOME_SYMBOL = {"all_elements_met": "✔", "not_all_elements_met": "✘", "undetermined": "?"}
 CHILD_WORDS = {True: "yes, under 18", False: "no, 18 or over", None: "unknown"}
@@ -35,12 +35,6 @@ def outcome_words(outcome: str) -> str:
 def fact_names(ids: Iterable[str]) -> str:
     vocab = vocabulary()
     return ", ".join(vocab.label(i) for i in ids)
-
-
-def age_words(scenario: Optional[Scenario]) -> str:
-    if scenario is None or scenario.person.age is None:
-        return "age unknown"
-    return f"age {scenario.person.age}"
 
 
 def element_checklist(result: Result, scenario: Optional[Scenario] = None) -> None:

@@ -19,12 +19,11 @@ from collections import Counter
 from typing import Iterable, Optional, Sequence
 
 from .explain import OUTCOME_WORDS, STATUS_WORDS
-from .model import ElementFinding, Result
+from .model import ROLES, ElementFinding, Result
 from .report import md_escape as _md
 from .packs import AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Pack, Rule, Unknown, framework_ids, get_pack, iter_leaves
 from .vocabulary import Vocabulary, vocabulary
 
-ROLES = ("action", "means", "purpose")
 COLUMNS = ROLES + ("outcome",)
 WIDTH = 92
 

@@ -25,10 +25,9 @@ from .api import evaluate
 from .explain import OUTCOME_WORDS, STATUS_WORDS
 from .conditions import F, T, U
 from .engine import compiled
-from .model import Caveat, Result, Scenario
+from .model import ROLES, Caveat, Result, Scenario
 from .vocabulary import vocabulary
 
-ROLES = ("action", "means", "purpose")
 Mark = Literal["met", "not_met", "cant_tell", "not_required"]
 MARKS: tuple[str, ...] = ("met", "not_met", "cant_tell", "not_required")
 MARK_WORDS = {"met": "met", "not_met": "not met", "cant_tell": "can't tell", "not_required": "not required"}

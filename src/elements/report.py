@@ -9,10 +9,9 @@ import textwrap
 from typing import Optional
 
 from .explain import OUTCOME_WORDS, STATUS_WORDS
-from .model import Result, Scenario
+from .model import ROLES, Result, Scenario
 from .vocabulary import vocabulary
 
-ROLES = ("action", "means", "purpose")
 
 
 def question_for(item: str) -> str:
@@ -34,7 +33,7 @@ def _facts_words(ids: list[str]) -> str:
     return ", ".join(f"{vocab.label(i)} ({i})" for i in ids)
 
 
-def _age_words(scenario: Optional[Scenario]) -> str:
+def age_words(scenario: Optional[Scenario]) -> str:
     if scenario is None or scenario.person.age is None:
         return "age unknown"
     return f"age {scenario.person.age}"
@@ -59,7 +58,7 @@ def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: 
         if finding.satisfied_by:
             line += f"  by: {_facts_words(finding.satisfied_by)}"
         out.append(line)
-    out.append(f"  Child: {_child_words(result)} ({_age_words(scenario)})")
+    out.append(f"  Child: {_child_words(result)} ({age_words(scenario)})")
     out += ["", "Reasons (the rules that fired, in order)"]
     for number, step in enumerate(result.explanation, 1):
         out.append(f"  {number}. {step.rule} ({step.citation}): {step.value}")
@@ -105,7 +104,7 @@ def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrati
             f"| {finding.label} | {STATUS_WORDS[finding.status]} | {md_escape(finding.citation)} | "
             f"{md_escape(_facts_words(finding.satisfied_by)) or '—'} |"
         )
-    out += ["", f"Child: {_child_words(result)} ({_age_words(scenario)}).", ""]
+    out += ["", f"Child: {_child_words(result)} ({age_words(scenario)}).", ""]
     out += ["## Reasons", "", "The rules that fired, in order.", ""]
     for number, step in enumerate(result.explanation, 1):
         because = f" Because: {md_escape(', '.join(step.because))}." if step.because else ""

@@ -11,10 +11,10 @@ import streamlit as st
 import display
 import library
 from elements import evaluate, frameworks
+from elements.model import ROLES
 from elements.packs import get_pack
 from safe import md_escape, md_escape_inline as esc
 
-ROLES = ("action", "means", "purpose")
 REVEALED = "cls.revealed"  # how many elements are shown, 0..3
 SHOWN_FOR = "cls.shown_for"  # the scenario the reveal count belongs to
 

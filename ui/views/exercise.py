@@ -12,6 +12,7 @@ import streamlit as st
 import display
 import library
 from elements import frameworks
+from elements.model import ROLES
 from elements.exercise import (
     MARK_WORDS,
     MARKS,
@@ -29,7 +30,6 @@ from safe import md_escape, md_escape_inline as esc
 
 RESULTS = "ex.results"  # list of Feedback dumps, this session only
 CURRENT = "ex.current"  # (scenario id, framework) -> the last Feedback for it
-ROLES = ("action", "means", "purpose")
 
 
 def label(fact_id: str) -> str:
