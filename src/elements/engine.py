@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import durable_rules_engine as _dre
 
 from .caveats import CaveatBook, caveat_book
+from .errors import EngineError
 from .conditions import ALL, Branch, Compiler, F, T, U, hoist
 from .model import Caveat, Result, Scenario
 from .packs import Pack, get_pack
@@ -71,9 +72,15 @@ def _atom_condition(atom: tuple, code: dict[str, str]) -> dict:
     _, array, ids = atom
     ids = sorted(code[i] for i in ids)
     if kind == "some":
-        # Several facts: one list test, so the rule fires once however many of them hold.
-        inner = [{"$i": i} for i in ids]
-        return {"$iany": {array: inner[0] if len(inner) == 1 else {"$or": inner}}}
+        # Several facts: one list test, so the rule fires once however many of them hold. It is
+        # a full-match regular expression over the codes, never an `$or` inside `$iany`:
+        # durable-rules 2.0.28 builds the node of an `$or` without setting its right-hand value
+        # (rete.c, createForwardAlpha) and `$iany` then reads that uninitialised memory, refusing
+        # the ruleset (error 102) whenever the leftover byte looks like an identifier. Codes are
+        # letters and digits only, so the alternation needs no escaping.
+        if len(ids) == 1:
+            return {"$iany": {array: {"$i": ids[0]}}}
+        return {"$iany": {array: {"$mt": {"$i": "|".join(ids)}}}}
     inner = [{"$neq": {"$i": i}} for i in ids]
     return {"$iall": {array: inner[0] if len(inner) == 1 else {"$and": inner}}}
 
@@ -157,8 +164,15 @@ class CompiledPack:
             self.group_facts.setdefault(fact_id.split(".", 1)[0], set()).add(fact_id)
         self.caveat_models = [Caveat(id=c.id, text=c.text, sources=c.sources) for c in caveats.caveats]
 
+        self.definition_text = json.dumps(self.definition, ensure_ascii=False)
         with _LOCK:
-            self._handle = _dre.create_ruleset(self.name, json.dumps(self.definition, ensure_ascii=False))
+            try:
+                self._handle = _dre.create_ruleset(self.name, self.definition_text)
+            except _dre.error as exc:
+                raise EngineError(
+                    f"framework {pack.framework}", "",
+                    f"the rule engine could not build its rules ({exc}); please report this",
+                ) from None
 
     def _add(self, kind: str, node_id: str, value: str, branches: list[Branch]) -> None:
         self.branches[(node_id, value)] = branches
@@ -228,6 +242,11 @@ def compiled(framework: str) -> CompiledPack:
             if found is None:
                 found = _COMPILED[key] = CompiledPack(get_pack(framework), caveat_book(), vocabulary())
     return found
+
+
+def ruleset_definition(framework: str) -> str:
+    """The JSON text registered with durable-rules for a framework (for structural tests)."""
+    return compiled(framework).definition_text
 
 
 def evaluator(framework: str) -> Callable[[Scenario], Result]:
