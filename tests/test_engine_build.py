@@ -35,9 +35,9 @@ def _lists_tests(node, inside_list_test: bool = False):
 
 
 def _definition(framework: str) -> dict:
-    from elements.engine import ruleset_definition
+    from elements.api import compiled
 
-    return json.loads(ruleset_definition(framework))
+    return json.loads(compiled(framework).ruleset.definition_text)
 
 
 @pytest.mark.parametrize("framework", framework_ids())

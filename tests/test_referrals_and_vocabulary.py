@@ -34,13 +34,6 @@ def test_every_contract_fact_has_a_question_help_and_example():
     assert vocab.age.question
 
 
-def test_the_frameworks_a_fact_names_are_packs():
-    from elements.packs import framework_ids
-
-    named = {fw for fact in vocabulary().facts for fw in fact.frameworks}
-    assert named <= set(framework_ids())
-
-
 def names(country, caveats=frozenset()):
     return [r.name for r in referrals_for(country, caveats)]
 

@@ -243,8 +243,8 @@ def test_narrative_from_the_library_and_user_text_is_escaped():
     assert at.text_area(key="nar.text").value.startswith("Based on the facts reported in Siliadin")
     at = paste(at, "![x](http://example.invalid/x.png) He took her passport.")
     body = "\n".join(m.value for m in at.markdown)
-    assert "](http" not in body.replace("\\]\\(http", "")
-    assert "\\!\\[x\\]\\(http" in body
+    assert "![x](" not in body and "](http" not in body.replace("\\](http", "")
+    assert "!\\[x\\](http" in body
 
 
 def test_narrative_library_file_exists():

@@ -11,25 +11,17 @@ from typing import Iterable, Optional
 import streamlit as st
 
 from elements import Result, Scenario
-from elements.explain import OUTCOME_WORDS, STATUS_WORDS
-from elements.model import ROLES, Caveat, Referral
+from elements.model import Caveat, Referral
 from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.report import question_for
 from elements.vocabulary import vocabulary
+from elements.words import ROLES, child_words, outcome_words, status_words  # noqa: F401 - pages use them
 from safe import md_escape, md_escape_inline as esc
 
-STATUS_SYMBOL = {"met": "✔", "not_met": "✘", "unknown": "?", "not_required": "–"}
-OUTCOME_SYMBOL = {"all_elements_met": "✔", "not_all_elements_met": "✘", "undetermined": "?"}
-CHILD_WORDS = {True: "yes, under 18", False: "no, 18 or over", None: "unknown"}
 
-
-def status_words(status: str) -> str:
-    """'not_met' -> '✘ not met': the symbol and the word together."""
-    return f"{STATUS_SYMBOL[status]} {STATUS_WORDS[status]}"
-
-
-def outcome_words(outcome: str) -> str:
-    return f"{OUTCOME_SYMBOL[outcome]} {OUTCOME_WORDS[outcome]}"
+def child_line(result: Result) -> str:
+    """'yes, under 18': whether the person is a child, with the framework's own line."""
+    return child_words(result.child, result.child_line)
 
 
 def fact_names(ids: Iterable[str]) -> str:
@@ -44,7 +36,7 @@ def element_checklist(result: Result, scenario: Optional[Scenario] = None) -> No
         finding = result.elements[role]
         by = f" ({esc(fact_names(finding.satisfied_by))})" if finding.satisfied_by else ""
         lines.append(f"- **{esc(finding.label)}**: {status_words(finding.status)}{by}")
-    lines.append(f"- **Child**: {CHILD_WORDS[result.child]} ({esc(age_words(scenario))})")
+    lines.append(f"- **Child**: {child_line(result)} ({esc(age_words(scenario))})")
     st.markdown("\n".join(lines))
     st.caption(f"{outcome_words(result.outcome)}. {esc(result.framework_title)}.")
 

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 from . import api
 from .errors import ElementsError, InputError
-from .packs import framework_ids
+from .packs import default_framework, framework_ids
 from .report import render_markdown, render_text
 
 
@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _frameworks(values: Optional[list[list[str]]]) -> list[str]:
-    chosen = [fw for group in (values or [["palermo"]]) for fw in group]
+    chosen = [fw for group in (values or [[default_framework()]]) for fw in group]
     if "all" in chosen:
         return framework_ids()
     for fw in chosen:
@@ -88,7 +88,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_frameworks(args: argparse.Namespace) -> int:
     packs = api.frameworks()
     if args.format == "markdown":
-        from .compare import frameworks_markdown
+        from .docs import frameworks_markdown
 
         print(frameworks_markdown(), end="")
     elif args.format == "json":

@@ -21,16 +21,16 @@ from typing import Iterable, Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from .api import evaluate
-from .explain import OUTCOME_WORDS, STATUS_WORDS
-from .conditions import F, T, U
-from .engine import compiled
-from .model import ROLES, Caveat, Result, Scenario
+from .api import element_facts, evaluate
+from .model import Caveat, Result, Scenario
 from .vocabulary import vocabulary
+from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS
 
 Mark = Literal["met", "not_met", "cant_tell", "not_required"]
 MARKS: tuple[str, ...] = ("met", "not_met", "cant_tell", "not_required")
-MARK_WORDS = {"met": "met", "not_met": "not met", "cant_tell": "can't tell", "not_required": "not required"}
+# A trainee's marks are the statuses, with "can't tell" for unknown.
+MARK_WORDS = {**STATUS_WORDS, "cant_tell": "can't tell"}
+del MARK_WORDS["unknown"]
 # The engine's status, as the mark that matches it: "unknown" is what "can't tell" means.
 MARK_FOR_STATUS = {"met": "met", "not_met": "not_met", "unknown": "cant_tell", "not_required": "not_required"}
 
@@ -91,27 +91,9 @@ class Summary(BaseModel):
 
 
 def fact_choices(framework: str, role: str) -> list[str]:
-    """The facts a trainee may pick for an element: every fact the engine's compiled rule for
-    it tests (with the parts the compiler split off it), in vocabulary order. Read from the
-    compiled ruleset, so the choices are the facts the engine itself can rely on."""
-    ruleset = compiled(framework)
-    rule_id = ruleset.role_id.get(role)
-    found: set[str] = set()
-    seen: set[str] = set()
-    todo = [rule_id] if rule_id is not None else []
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for value in (T, F, U):
-            for branch in ruleset.branches.get((node, value), []):
-                for kind, _array, ids in branch.atoms:
-                    if kind in ("some", "none"):
-                        found |= set(ids)
-                # Split-off parts are this rule's own test; other rules are elements of their own.
-                todo += [dep for dep, _values in branch.nodes if dep in ruleset.hidden]
-    return [f for f in vocabulary().ids if f in found]
+    """The facts a trainee may pick for an element: every fact the framework's rule for it
+    tests, itself or through the sub-rules it names, in vocabulary order."""
+    return element_facts(framework, role)
 
 
 def answer_key(scenario: Scenario, framework: str, role: str, result: Optional[Result] = None) -> list[str]:
@@ -143,7 +125,7 @@ def _message(mark: Optional[str], expected: str, status: str) -> str:
 
 
 def _explanation(result: Result, rule_id: str) -> str:
-    step = next((s for s in result.explanation if s.rule == rule_id), None)
+    step = result.step(rule_id)
     return step.text if step is not None else ""
 
 

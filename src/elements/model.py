@@ -9,9 +9,10 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
-Status = Literal["met", "not_met", "unknown", "not_required"]
-Outcome = Literal["all_elements_met", "not_all_elements_met", "undetermined"]
-ROLES = ("action", "means", "purpose")
+from .words import ROLES, Confidence, ElementRole, Outcome, Status, Value
+
+__all__ = ["ROLES", "Person", "ExpectedFinding", "Scenario", "ElementFinding", "Step", "Caveat", "Contact",
+           "Referral", "RelatedProvision", "Result"]
 
 
 class Person(BaseModel):
@@ -27,7 +28,7 @@ class ExpectedFinding(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
-    elements: dict[Literal["action", "means", "purpose"], Status] = Field(default_factory=dict)
+    elements: dict[ElementRole, Status] = Field(default_factory=dict)
 
 
 class Scenario(BaseModel):
@@ -74,10 +75,13 @@ class ElementFinding(BaseModel):
     model_config = ConfigDict(frozen=True)  # shared between results
 
     status: Status
+    # The facts the element rests on (its rule's, and those of the rules it names), when met.
     satisfied_by: list[str] = Field(default_factory=list)
     citation: str
     rule: str
     label: str
+    url: str = ""  # the provision's official text
+    confidence: Confidence = "verified"  # how its wording was read
 
 
 class Step(BaseModel):
@@ -89,8 +93,24 @@ class Step(BaseModel):
     citation: str
     because: list[str]
     text: str
-    value: Literal["true", "false", "unknown"]
+    value: Value
     depends_on: list[str] = Field(default_factory=list)
+    label: str = ""  # the rule's name for a person (the id stays in `rule`)
+    url: str = ""
+    confidence: Confidence = "verified"
+
+
+class RelatedProvision(BaseModel):
+    """An offence of its own that the described facts come near, shown beside the elements."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    citation: str
+    text: str  # the provision, as the pack quotes it
+    reason: str  # why it is pointed to (the rule's own words)
+    url: str
+    confidence: Confidence
 
 
 class Caveat(BaseModel):
@@ -132,8 +152,19 @@ class Result(BaseModel):
     summary: str
     elements: dict[str, ElementFinding]
     child: Optional[bool]
+    # The age under which this framework counts a person a child (its pack's child rule).
+    child_line: Optional[int] = None
     explanation: list[Step]
     open_questions: list[str]
     what_would_change: list[str]
     caveats: list[Caveat]
     referrals: list[Referral]
+    related: list[RelatedProvision] = Field(default_factory=list)
+
+    def step(self, rule: str) -> Optional[Step]:
+        """The explanation step of a rule (by its full id, 'palermo.action'), if it fired."""
+        return next((s for s in self.explanation if s.rule == rule), None)
+
+    def element_step(self, role: str) -> Optional[Step]:
+        """The step that decided an element: its rule's, or the waiver's when not required."""
+        return self.step(self.elements[role].rule)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import PackError, from_validation
+from .loader import rules_file
 from .model import Contact, Referral
-from .yamlfile import read_mapping, rules_dir
+from .yamlfile import rules_dir
 
 Kind = Literal["emergency", "hotline", "police", "support", "network"]
 KIND_ORDER = {"emergency": 0, "hotline": 1, "police": 2, "support": 3, "network": 4}
@@ -72,23 +71,9 @@ class Directory(BaseModel):
         return sorted(named | set(self.eu_member_states))
 
 
-def load_directory(path: Optional[Path] = None) -> Directory:
-    path = path or rules_dir() / "referrals.yaml"
-    data = read_mapping(path, PackError)
-    try:
-        return Directory.model_validate(data)
-    except ValidationError as exc:
-        raise from_validation(exc, str(path), PackError) from None
-
-
-@lru_cache(maxsize=4)
-def _cached(path: str) -> Directory:
-    return load_directory(Path(path))
-
-
 def directory() -> Directory:
-    """The referral directory of the current rules folder, read once per process."""
-    return _cached(str(rules_dir() / "referrals.yaml"))
+    """The referral directory of the current rules folder."""
+    return rules_file("referrals.yaml", Directory)
 
 
 def _referral(service: Service) -> Referral:

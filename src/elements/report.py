@@ -8,10 +8,10 @@ from __future__ import annotations
 import textwrap
 from typing import Optional
 
-from .explain import OUTCOME_WORDS, STATUS_WORDS
-from .model import ROLES, Result, Scenario
+from .markdown import escape as md_escape
+from .model import Result, Scenario
 from .vocabulary import vocabulary
-
+from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS, age_words as _age_words, child_words
 
 
 def question_for(item: str) -> str:
@@ -34,13 +34,11 @@ def _facts_words(ids: list[str]) -> str:
 
 
 def age_words(scenario: Optional[Scenario]) -> str:
-    if scenario is None or scenario.person.age is None:
-        return "age unknown"
-    return f"age {scenario.person.age}"
+    return _age_words(None if scenario is None else scenario.person.age)
 
 
 def _child_words(result: Result) -> str:
-    return {True: "yes", False: "no", None: "unknown"}[result.child]
+    return child_words(result.child, result.child_line)
 
 
 def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
@@ -81,13 +79,6 @@ def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: 
         line = f"- {referral.name}: {referral.contact}" + (f" ({referral.hours})" if referral.hours else "")
         out.append(textwrap.fill(line, 92, initial_indent="  ", subsequent_indent="    "))
     return "\n".join(out) + "\n"
-
-
-def md_escape(text: str) -> str:
-    """Escape user or rule text for Markdown tables and paragraphs."""
-    for char in "\\`*_{}[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:

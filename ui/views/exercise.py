@@ -23,7 +23,7 @@ from elements.exercise import (
     summarize,
     to_csv,
 )
-from elements.explain import STATUS_WORDS
+from elements.words import STATUS_WORDS
 from elements.packs import get_pack
 from elements.vocabulary import vocabulary
 from safe import md_escape, md_escape_inline as esc

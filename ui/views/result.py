@@ -34,7 +34,7 @@ display.emergency_line(result.referrals[0])
 
 st.header("The elements")
 display.element_cards(result)
-st.markdown(f"**Child:** {display.CHILD_WORDS[result.child]} ({esc(display.age_words(scenario))}).")
+st.markdown(f"**Child:** {display.child_line(result)} ({esc(display.age_words(scenario))}).")
 
 st.header("How the rules reached this")
 st.graphviz_chart(
