@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Callable, Iterable, Literal, Optional, Union
 
-from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Unknown
+from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown
 from .packs import Pack
 from .words import STATUSES
 
@@ -174,6 +174,13 @@ class Compiler:
                 out += self.branches(expr.unknown, frozenset({U}))
             if F in values:
                 out += self.branches(expr.unknown, frozenset({T, F}))
+            return _dedupe(out)
+        if isinstance(expr, CouldCount):
+            out = []
+            if U in values:
+                out += self.branches(expr.could_count, frozenset({T, U}))
+            if F in values:
+                out += self.branches(expr.could_count, frozenset({F}))
             return _dedupe(out)
         if isinstance(expr, AgeUnder):
             out = []

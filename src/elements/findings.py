@@ -9,6 +9,8 @@ lookups that reading needs; it never touches the rule engine.
 """
 from __future__ import annotations
 
+import re
+
 from .caveats import CaveatBook
 from .conditions import WORD, AgeTest, Branch, F, Firing, Program, T, U
 from .model import Caveat, ElementFinding, RelatedProvision, Result, Scenario, Step
@@ -18,16 +20,20 @@ from .vocabulary import Vocabulary
 from .words import ROLES
 
 STATUS = {T: "met", F: "not_met", U: "unknown"}
+# "[, and {unknown_facts} is not known]": a bracketed part of a rule's text is dropped when the
+# facts it names are none, so one text serves the cases with and without them.
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 OUTCOME = {T: "all_elements_met", F: "not_all_elements_met", U: "undetermined"}
 
 
-def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dict[str, None]) -> None:
-    """Collect what a firing branch tested: facts with their values, and earlier conclusions."""
+def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dict[str, None], order) -> None:
+    """Collect what a firing branch tested: facts with their values (in vocabulary order), and
+    earlier conclusions."""
     for atom in branch.sorted_atoms():
         if isinstance(atom, AgeTest):
             used["person.age"] = ""
             continue
-        for fact_id in sorted(atom.ids):
+        for fact_id in sorted(atom.ids, key=order):
             value = facts.get(fact_id, U)
             # 'some' names the facts that are in the list; 'none' names them all.
             if atom.quantifier == "none" or value == atom.value:
@@ -92,13 +98,21 @@ class Reader:
         fw, vocab, rule = self.fw, self.vocab, self.rules[rule_id]
         because = [f"person.age={age_word}" if f == "person.age" else f"{f}={WORD[v]}" for f, v in rule_used.items()]
         because += [f"{fw}.{d}={WORD[v]}" for d, v in rule_deps]
-        text = getattr(rule.says, WORD[value])
-        if "{facts}" in text:
-            text = text.replace("{facts}", label_list([vocab.label(f) for f, v in rule_used.items() if v == T]))
-        if "{unknown_facts}" in text:
-            text = text.replace("{unknown_facts}", label_list([vocab.label(f) for f, v in rule_used.items() if v == U]))
-        if "{age}" in text:
-            text = text.replace("{age}", age_word)
+        lists = {
+            "{facts}": [vocab.label(f) for f, v in rule_used.items() if v == T],
+            "{unknown_facts}": [vocab.label(f) for f, v in rule_used.items() if v == U],
+        }
+
+        def fill(part: str) -> str:
+            for name, labels in lists.items():
+                part = part.replace(name, label_list(labels))
+            return part.replace("{age}", age_word)
+
+        def optional(match: re.Match) -> str:
+            named = [labels for name, labels in lists.items() if name in match.group(1)]
+            return "" if named and not any(named) else fill(match.group(1))
+
+        text = fill(_OPTIONAL.sub(optional, getattr(rule.says, WORD[value])))
         provision = self.provision[rule_id]
         return Step(
             rule=f"{fw}.{rule_id}", citation=self.citation[rule_id], because=because,
@@ -139,7 +153,7 @@ class Reader:
             elif values[firing.id] != firing.value:
                 raise RuntimeError(f"{fw}.{firing.id} fired with two values")
             by_rule[firing.id].append(firing.branch)
-            _used(firing.branch, facts, used[firing.id], deps[firing.id])
+            _used(firing.branch, facts, used[firing.id], deps[firing.id], self._order)
 
         if self.hidden:  # fold split-off parts back into the rule they came from
             for rule_id in values:
