@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from elements import evaluate, load_scenario
-from elements.packs import framework_ids
+from elements.packs import framework_ids, get_pack
 from elements.yamlfile import rules_dir
 
 SCENARIO_DIR = rules_dir() / "scenarios"
@@ -159,9 +159,17 @@ def test_child_tag_matches_age(sid: str):
 
 @pytest.mark.parametrize("sid", sorted(with_tag("contrast")))
 def test_contrasts_meet_no_definition(sid: str):
+    """A contrast meets no definition, except one whose law reaches further (tag reaches:<fw>,
+    e.g. the UK's s.3(3) over controlled prostitution): there the teaching notes must say so."""
     s = SCENARIOS[sid]
+    assert s.expected["palermo"].outcome == "not_all_elements_met", sid
     for fw, want in s.expected.items():
-        assert want.outcome == "not_all_elements_met", f"{sid}: a contrast expects not_all_elements_met under {fw}"
+        if f"reaches:{fw}" in s.tags:
+            assert want.outcome == "all_elements_met", f"{sid}: tagged reaches:{fw}"
+            assert get_pack(fw).short_title.split(",")[0].split(" (")[0] in (s.teaching_notes or "") or \
+                fw.upper() in (s.teaching_notes or ""), f"{sid}: the notes must explain {fw}'s reach"
+        else:
+            assert want.outcome == "not_all_elements_met", f"{sid}: a contrast expects not_all_elements_met under {fw}"
 
 
 @pytest.mark.parametrize("sid", sorted(with_tag("meets_definition")))
