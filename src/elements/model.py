@@ -155,7 +155,7 @@ class Referral(BaseModel):
     languages: str = ""
     note: str = ""
     # Who runs it: an operator kind (police, immigration, ngo, ...), the body by name, and both
-    # in plain words. Empty only on Elements' own notices.
+    # in plain words after "Run by" ("the police: An Garda Síochána"). Empty only on notices.
     operator: str = ""
     run_by: str = ""
     who_answers: str = ""

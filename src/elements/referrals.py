@@ -159,7 +159,7 @@ class Service(BaseModel):
 
 class Operator(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    words: str  # a noun phrase: "the police", "a non-governmental organisation"
+    words: str  # a noun phrase that follows "Run by": "the police", "a non-governmental organisation"
     alert: str = ""  # set for the bodies a caller must know about before calling
 
 
@@ -308,7 +308,7 @@ def _referral(book: Directory, service: Service, country: Optional[str]) -> Refe
     cautions += [c.note for c in service.contacts if service.contact_mark(c) == "R"]
     cautions += [n.note for n in service.local_notes if country in n.countries]
     secondary = book.words.secondary if service.mark == "S" else ""
-    who = f"{service.run_by}, {operator.words}" if service.run_by else _capital(operator.words)
+    who = f"{operator.words}: {service.run_by}" if service.run_by else operator.words
     return Referral(
         id=service.id, name=service.name,
         contact=summary(contacts, alert, secondary, book.words.secondary_contact) or service.note or service.name,
@@ -320,15 +320,11 @@ def _referral(book: Directory, service: Service, country: Optional[str]) -> Refe
     )
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _generic(book: Directory, advice: Generic, which: str) -> Referral:
     return Referral(
         id=f"elements.{which}", name=advice.name, contact=advice.contact, note=advice.note,
         source=book.own_advice, kind="emergency", contacts=[], operator="emergency_services",
-        who_answers=_capital(book.operators["emergency_services"].words),
+        who_answers=book.operators["emergency_services"].words,
         checked=book.checked.isoformat(), confidence="verified",
     )
 

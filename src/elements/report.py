@@ -131,7 +131,7 @@ def referral_rows(referral: Referral) -> tuple[Row, list[Row]]:
     if referral.serves:
         rows.append([Piece(referral.serves)])
     if referral.who_answers:
-        rows.append([Piece(f"Run by: {referral.who_answers}.")])
+        rows.append([Piece(f"Run by {referral.who_answers}.")])
     if referral.languages:
         rows.append([Piece(f"Languages: {referral.languages}")])
     rows += [[Piece(caution, strong=True)] for caution in referral.cautions]
@@ -158,11 +158,15 @@ def row_markdown(row: Row, escape: Callable[[str], str]) -> str:
     """Pieces as Markdown, each text escaped with the caller's escape (the app escapes more)."""
     out = []
     for piece in row:
-        text = escape(piece.text)
-        if piece.strong and text.strip():
-            lead, core, tail = text[: len(text) - len(text.lstrip())], text.strip(), text[len(text.rstrip()):]
-            text = f"{lead}**{core}**{tail}"
-        out.append(f"[{text}]({_href(piece.href)})" if piece.href else text)
+        # The spaces around a piece stay outside the escape (which may trim) and the emphasis.
+        core = piece.text.strip()
+        lead, tail = piece.text[: len(piece.text) - len(piece.text.lstrip())], piece.text[len(piece.text.rstrip()):]
+        text = escape(core) if core else ""
+        if piece.strong and text:
+            text = f"**{text}**"
+        if piece.href and text:
+            text = f"[{text}]({_href(piece.href)})"
+        out.append(lead + text + tail)
     return "".join(out)
 
 
