@@ -12,8 +12,8 @@ import streamlit as st
 
 from elements import Result, Scenario
 from elements.model import Caveat, Referral
-from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.referrals import directory
+from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.report import Piece, question_for, referral_markdown, row_markdown
 from elements.vocabulary import vocabulary
 from elements.words import ROLES, child_words, outcome_words, status_words  # noqa: F401 - pages use them

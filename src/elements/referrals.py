@@ -22,8 +22,9 @@ from .yamlfile import rules_dir
 
 Kind = Literal["emergency", "hotline", "report", "support", "network"]
 KIND_ORDER = {"emergency": 0, "hotline": 1, "report": 2, "support": 3, "network": 4}
-# The kinds of service that count as a country's national line (a helpline, or a line to report to).
+# A country's national line: a helpline or a line to report to, on trafficking, with a phone number.
 NATIONAL_LINE_KINDS = ("hotline", "report")
+NATIONAL_LINE_TOPIC = "trafficking"
 # The marks of REFERRALS.md: [V] read on an official or the operator's own page, [S] read only on
 # a secondary page, [R] not confirmed.
 Mark = Literal["V", "S", "R"]
@@ -257,7 +258,10 @@ class Directory(BaseModel):
         return sorted(self.named_countries() | set(self.eu_member_states))
 
     def has_national_line(self, country: str) -> bool:
-        return any(country in s.countries and s.kind in NATIONAL_LINE_KINDS and s.has_phone() for s in self.services)
+        return any(
+            country in s.countries and s.kind in NATIONAL_LINE_KINDS and NATIONAL_LINE_TOPIC in s.topics and s.has_phone()
+            for s in self.services
+        )
 
 
 def directory() -> Directory:
@@ -355,10 +359,11 @@ def _for_country(country: Optional[str], caveat_ids: frozenset, folder: str) -> 
         if s not in own and s not in everywhere and s.id not in replaced and book.covers(s, country)
     ]
     by_kind = lambda s: (KIND_ORDER[s.kind], MARK_RANK[s.mark])  # noqa: E731 - stable: file order next
-    # Every emergency number first, the country's own and the region's, the confirmed ones on top.
+    # Every emergency number first, the country's own and the region's (112 where it is not
+    # given with the national numbers), the confirmed ones on top, then in the file's order.
     emergency = sorted(
-        [s for s in own + regional if s.kind == "emergency"],
-        key=lambda s: (MARK_RANK[s.mark], s not in own),
+        [s for s in services if s.kind == "emergency" and (s in own or s in regional)],
+        key=lambda s: MARK_RANK[s.mark],
     )
     rest = sorted((s for s in own if s.kind != "emergency"), key=by_kind)
     rest += sorted((s for s in regional if s.kind != "emergency"), key=by_kind)

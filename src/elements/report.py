@@ -160,11 +160,14 @@ def row_markdown(row: Row, escape: Callable[[str], str]) -> str:
     for piece in row:
         # The spaces around a piece stay outside the escape (which may trim) and the emphasis.
         core = piece.text.strip()
+        if not core:
+            out.append(piece.text)
+            continue
         lead, tail = piece.text[: len(piece.text) - len(piece.text.lstrip())], piece.text[len(piece.text.rstrip()):]
-        text = escape(core) if core else ""
-        if piece.strong and text:
+        text = escape(core)
+        if piece.strong:
             text = f"**{text}**"
-        if piece.href and text:
+        if piece.href:
             text = f"[{text}]({_href(piece.href)})"
         out.append(lead + text + tail)
     return "".join(out)
