@@ -167,7 +167,7 @@ class Referral(BaseModel):
     # a service that may have closed, a number left out because it is not confirmed.
     cautions: list[str] = Field(default_factory=list)
     checked: str
-    confidence: str
+    confidence: Confidence  # the service's mark: verified or secondary (an unconfirmed one never gets here)
 
 
 class Result(BaseModel):
