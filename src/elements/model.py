@@ -122,27 +122,52 @@ class Caveat(BaseModel):
 
 
 class Contact(BaseModel):
+    """One way to reach a service. Only contacts our sources confirm (read on an official or
+    the operator's own page, or on a secondary page) ever reach a Result."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
-    type: str
-    value: str
+    type: str  # phone, text, tty, whatsapp, chat, web, email
+    value: str  # as written by the source
+    # The digits a person keys on a phone ("08000121700"; "+" kept where the source wrote it);
+    # empty for web, chat and email.
+    dial: str = ""
+    extension: str = ""
+    # What a link opens: tel:, sms:, mailto: or https:; empty where no link fits.
+    href: str = ""
     note: str = ""
-    # False for a contact our sources do not confirm: never offered as a number to call.
-    confirmed: bool
+    confidence: Literal["verified", "secondary"] = "verified"
 
 
 class Referral(BaseModel):
+    """A service to contact, or one of Elements' own notices (kind "notice")."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
+    # The contract's three fields: `contact` sums up how to reach it in one line.
     name: str
     contact: str
-    kind: str
+    source: str
+    id: str  # the service's id in rules/referrals.yaml; "elements." ids for Elements' own notices
+    kind: str  # emergency, hotline, report, support, network, notice
     contacts: list[Contact]
     hours: str = ""
+    languages: str = ""
     note: str = ""
-    source: str
+    # Who runs it: an operator kind (police, immigration, ngo, ...), the body by name, and both
+    # in plain words after "Run by" ("the police: An Garda Síochána"). Empty only on notices.
+    operator: str = ""
+    run_by: str = ""
+    who_answers: str = ""
+    # Shown beside every number: set where a police, immigration or law-enforcement body
+    # answers, or where what a caller says goes on to one.
+    alert: str = ""
+    serves: str = ""
+    # What a user must know before relying on it: a secondary source, sources that disagree,
+    # a service that may have closed, a number left out because it is not confirmed.
+    cautions: list[str] = Field(default_factory=list)
     checked: str
-    confidence: str
+    confidence: Confidence  # the service's mark: verified or secondary (an unconfirmed one never gets here)
 
 
 class Result(BaseModel):
