@@ -124,11 +124,6 @@ def _message(mark: Optional[str], expected: str, status: str) -> str:
     return text
 
 
-def _explanation(result: Result, rule_id: str) -> str:
-    step = result.step(rule_id)
-    return step.text if step is not None else ""
-
-
 def grade(scenario: Scenario, framework: str, answers: dict[str, ElementAnswer]) -> Feedback:
     """The engine's findings for the scenario, compared element by element with the trainee's."""
     result = evaluate(scenario, framework)
@@ -156,7 +151,7 @@ def grade(scenario: Scenario, framework: str, answers: dict[str, ElementAnswer])
             expected_mark=expected,
             correct=answer.mark == expected,
             citation=finding.citation,
-            explanation=_explanation(result, finding.rule),
+            explanation=getattr(result.element_step(role), "text", ""),
             facts_chosen=chosen,
             facts_expected=key,
             facts_found=found,
