@@ -122,3 +122,40 @@ def test_open_questions_are_the_ones_that_matter(facts, age):
                 decisive = True
                 break
         assert decisive, q
+
+
+# ---------------------------------------------------------------- every framework
+
+from elements.packs import framework_ids  # noqa: E402
+from elements.vocabulary import vocabulary  # noqa: E402
+
+ALL_FACTS = vocabulary().ids
+any_facts = st.dictionaries(st.sampled_from(ALL_FACTS), values, max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts=any_facts, age=ages, framework=st.sampled_from(framework_ids()))
+def test_the_elements_and_the_outcome_agree_under_every_framework(facts, age, framework):
+    """The three elements summarise each framework's definition(s): all met exactly when the
+    outcome is, a not-met element whenever the outcome is not met, and open only with an open
+    question or a reason (an unlisted form of exploitation) to be open."""
+    result = evaluate({"person": {"age": age}, "facts": facts}, framework)
+    statuses = {finding.status for finding in result.elements.values()}
+    assert (result.outcome == "all_elements_met") == (statuses <= {"met", "not_required"}), result.elements
+    if result.outcome == "not_all_elements_met":
+        assert "not_met" in statuses, result.elements
+    if result.outcome == "undetermined":
+        assert "unknown" in statuses
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts=any_facts, age=ages, framework=st.sampled_from(framework_ids()), fact=st.sampled_from(ALL_FACTS))
+def test_a_settled_outcome_stays_settled_under_every_framework(facts, age, framework, fact):
+    """Kleene's logic is monotone: answering an unknown never unsettles a settled outcome."""
+    facts = {**facts, fact: None}
+    before = evaluate({"person": {"age": age}, "facts": facts}, framework)
+    if before.outcome == "undetermined":
+        return
+    for answer in (True, False):
+        after = evaluate({"person": {"age": age}, "facts": {**facts, fact: answer}}, framework)
+        assert after.outcome == before.outcome, (framework, fact, answer)
