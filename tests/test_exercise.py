@@ -423,3 +423,20 @@ def test_a_trainee_name_is_one_line_of_limited_length():
         grade(s, "palermo", {}, trainee="x" * 81)
     rows = list(csv.reader(io.StringIO(to_csv([grade(s, "palermo", {}, trainee="=cmd()")]))))
     assert rows[1][CSV_COLUMNS.index("trainee")] == "'=cmd()"
+
+
+@pytest.mark.parametrize("fw", framework_ids())
+def test_every_sufficient_answer_in_the_library_scores_full_marks(fw):
+    """The issue's pattern across the library: every mark right, the facts the engine relied on
+    for the action and the purpose, and one means that meets the means on its own."""
+    for path in sorted((rules_dir() / "scenarios").glob("*.yaml")):
+        s = load_scenario(path)
+        result = evaluate(s, fw)
+        if result.elements["means"].status != "met":
+            continue
+        key = {role: answer_key(s, fw, role, result) for role in ROLES}
+        one = next((f for f in key["means"] if rule_value_with_only(s, fw, "means", [f]) == "true"), None)
+        if one is None:
+            continue
+        fb = grade(s, fw, right_marks(s, fw, {"action": key["action"], "means": [one], "purpose": key["purpose"]}))
+        assert fb.score == 1.0, (path.stem, fw, {r: e.facts_message for r, e in fb.elements.items()})

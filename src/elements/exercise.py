@@ -424,6 +424,8 @@ __all__ = [
     "Feedback",
     "MARKS",
     "MARK_WORDS",
+    "TRAINEE_MAX",
+    "VERDICT_WORDS",
     "Summary",
     "answer_key",
     "fact_choices",
