@@ -108,6 +108,11 @@ def test_documents_are_cut_at_their_markers_only():
                                (4, "--- # second\nc: 2\n...\n"), (8, "---\nd: 3\n")]
 
 
+def test_documents_with_windows_line_ends_and_a_byte_order_mark():
+    text = "\ufeff---\r\nid: a\r\nfacts: {}\r\n---\r\nid: b\r\nfacts: {}\r\n...\r\n".encode()
+    assert [s.id for s in read_uploads([("two.yaml", text)])] == ["a", "b"]
+
+
 def test_nothing_uploaded_is_nothing_read():
     assert read_uploads([]) == []
 

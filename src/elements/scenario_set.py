@@ -114,8 +114,9 @@ def scenarios_in(data: dict[str, Any], source: str) -> list[Scenario]:
 def _has_content(lines: list[str]) -> bool:
     """Whether a part holds a document, not only markers, directives, comments or blanks."""
     for index, line in enumerate(lines):
-        text = line[3:] if index == 0 and _DOCUMENT_START.match(line) else line
-        if line.startswith("%") or _DOCUMENT_END.match(line):
+        bare = line.rstrip("\r\n")
+        text = bare[3:] if index == 0 and _DOCUMENT_START.match(bare) else bare
+        if line.startswith("%") or _DOCUMENT_END.match(bare):
             continue
         if text.strip() and not text.strip().startswith("#"):
             return True
@@ -129,9 +130,10 @@ def documents(text: str) -> list[tuple[int, str]]:
     Parts with nothing in them (a directive, a comment, an empty document) are left out."""
     parts: list[tuple[int, list[str]]] = [(1, [])]
     for number, line in enumerate(text.splitlines(keepends=True), 1):
-        if _DOCUMENT_START.match(line):
+        bare = line.rstrip("\r\n")  # a marker line may end in CRLF
+        if _DOCUMENT_START.match(bare):
             parts.append((number, [line]))
-        elif _DOCUMENT_END.match(line):
+        elif _DOCUMENT_END.match(bare):
             parts[-1][1].append(line)
             parts.append((number + 1, []))
         else:
@@ -149,7 +151,7 @@ def read_text_file(name: str, data: bytes) -> list[tuple[str, Scenario]]:
     if _is_archive(data):
         raise InputError(name, "", "is an archive, not a YAML or JSON file")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark is no part of the first document
     except UnicodeDecodeError:
         text = ""  # the reader below says what is wrong with it
     parts = [] if name.lower().endswith(".json") or not text else documents(text)
