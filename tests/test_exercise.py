@@ -259,15 +259,21 @@ def test_a_means_the_framework_does_not_name_is_not_a_means_there():
 
 
 def test_met_is_wrong_for_a_waived_element_whose_own_rule_does_not_hold():
-    # The UK means (s.3(5): force, threats, deception) are open in the familial case.
-    s = scenario("familial-01")
-    uk = grade(s, "uk", {"means": ElementAnswer(mark="met", facts=CHILD_MEANS)}).elements["means"]
-    assert uk.right_marks == ["not_required"] and not uk.correct
-    assert uk.message.startswith("You marked it met; the engine finds it not required.")
     # A child with no means described: not required, and "met" is not right either.
     vcl = scenario("case-vcl-cannabis")
-    means = grade(vcl, "palermo", {"means": ElementAnswer(mark="met")}).elements["means"]
-    assert means.status == "not_required" and not means.correct
+    for fw in ("palermo", "uk", "ca"):
+        means = grade(vcl, fw, {"means": ElementAnswer(mark="met")}).elements["means"]
+        assert means.status == "not_required" and means.right_marks == ["not_required"] and not means.correct, fw
+        assert means.message.startswith("You marked it met; the engine finds it not required."), fw
+
+
+def test_under_the_uk_act_the_means_are_the_ones_s3_5_names():
+    # The UK means (force, threats, deception, inside s.3(5)) are there in the familial case:
+    # "met" is right, but the payments and a parent's authority are not among them.
+    s = scenario("familial-01")
+    uk = grade(s, "uk", {"means": ElementAnswer(mark="met", facts=CHILD_MEANS)}).elements["means"]
+    assert uk.correct and uk.sufficient is False and uk.facts_extra == CHILD_MEANS
+    assert uk.facts_missed == answer_key(s, "uk", "means")
 
 
 @pytest.mark.parametrize("fw", framework_ids())

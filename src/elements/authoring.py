@@ -128,7 +128,8 @@ def derived_tags(scenario: Scenario, expected: Mapping[str, ExpectedFinding]) ->
     counts the person a child, and the kind (meets_definition where it finds every element
     met, open where it cannot tell, contrast where no framework finds them all met). A
     scenario that is not met under the default framework but met under another has no kind
-    the findings can give: the trainer names it (the library calls its one such case buyer)."""
+    the findings can give: the trainer names it (the library's buyer, or a contrast tagged
+    reaches:<framework> for the law that reaches further)."""
     default = default_framework()
     tags = []
     if evaluate(scenario, default).child:
