@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .words import ROLES, Confidence, ElementRole, Outcome, Status, Value
 
@@ -50,6 +51,9 @@ class Scenario(BaseModel):
     discussion_questions: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    # fact id -> the sentence of the narrative that states it, word for word: what an exercise
+    # quotes back to a trainee for that fact. Only for facts the scenario states (true or false).
+    evidence: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("jurisdiction", mode="before")
     @classmethod
@@ -69,6 +73,29 @@ class Scenario(BaseModel):
     @classmethod
     def _null_facts(cls, value: Any) -> Any:
         return {} if value is None else value
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _evidence_quotes_the_narrative(cls, data: Any, handler: Any) -> "Scenario":
+        scenario = handler(data)
+        for fact_id, quote in scenario.evidence.items():
+            problem = _evidence_problem(scenario, fact_id, quote)
+            if problem:
+                # Raised with its own location, so the message names evidence.<fact id>.
+                raise ValidationError.from_exception_data(cls.__name__, [InitErrorDetails(
+                    type=PydanticCustomError("evidence", problem), loc=("evidence", fact_id), input=quote)])
+        return scenario
+
+
+def _evidence_problem(scenario: Scenario, fact_id: str, quote: str) -> Optional[str]:
+    if scenario.facts.get(fact_id) is None:
+        stated = "leaves unknown" if fact_id in scenario.facts else "does not state"
+        return f"is for a fact the scenario {stated} (evidence is only for facts stated true or false)"
+    if not quote.strip():
+        return "is empty (quote the sentence of the narrative that states the fact)"
+    if quote not in (scenario.narrative or ""):
+        return "is not in the narrative word for word (quote the sentence as the narrative has it)"
+    return None
 
 
 class ElementFinding(BaseModel):
