@@ -100,6 +100,8 @@ UNLISTED = [
     "purpose.begging", "purpose.criminal_activities", "purpose.forced_marriage", "purpose.illegal_adoption",
     "purpose.surrogacy_exploitation", "purpose.involuntary_servitude", "purpose.peonage", "purpose.debt_bondage",
 ]
+# Every purpose fact Art. 3 reads (other tests draw scenarios from these).
+PURPOSES = LISTED + UNLISTED
 # Not exploitation on their own, so they do not touch the purpose: a commercial sex act (a sex
 # act for value, which may go to the person), work, services or benefits as such, and s.2(4)(b)
 # of the UK Act (who knew what), which is not a form of exploitation at all.
@@ -147,6 +149,10 @@ def palermo_findings(facts: dict, age) -> dict:
 # ---------------------------------------------------------------- the contract's caveats
 
 SEXUAL_PURPOSES = ["purpose.prostitution_of_others", "purpose.other_sexual_exploitation", "purpose.commercial_sex_act"]
+# Every means fact of the vocabulary: where a law has no means element, none of them true is "no means".
+ALL_MEANS = MEANS + COERCION_FORMS + [
+    "means.causing_fear_for_safety", "means.chosen_for_vulnerability", "means.others_likely_to_refuse",
+]
 
 
 def contract_caveats(found: dict, facts: dict, age, has_means_element: bool = True) -> set[str]:
@@ -172,11 +178,6 @@ def contract_caveats(found: dict, facts: dict, age, has_means_element: bool = Tr
     if facts.get("movement.crossed_border") is True and consent is True and "not_met" in (means, purpose):
         out.add("smuggling_distinction")
     return out
-
-
-ALL_MEANS = MEANS + COERCION_FORMS + [
-    "means.causing_fear_for_safety", "means.chosen_for_vulnerability", "means.others_likely_to_refuse",
-]
 
 
 def open_questions(facts: dict, age, found: dict) -> set[str]:

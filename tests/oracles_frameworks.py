@@ -30,7 +30,6 @@ from typing import Callable, Optional
 
 from oracle_palermo import (
     ACTIONS as PALERMO_ACTIONS,
-    ALL_MEANS,
     COERCION_FORMS,
     LISTED as PALERMO_LISTED,
     MEANS as PALERMO_MEANS,
@@ -416,4 +415,3 @@ def relevant_unknowns(fw: str, facts: dict, age) -> set[str]:
 
 assert {f for members in STRUCTURE.values() for cls in members for f in cls} <= set().union(*READS.values())
 assert all(set(READINGS[fw]) <= READS[fw] for fw in ORACLES)
-_ = ALL_MEANS  # the means the sex-work caveat looks at where a law has no means element

@@ -372,3 +372,34 @@ def test_every_fact_a_pack_tests_is_in_its_oracle():
     for fw in FRAMEWORKS:
         unknown_to_oracle = set(facts_read(fw)) - READS[fw] - informational.get(fw, set()) - context
         assert not unknown_to_oracle, f"{fw}: {sorted(unknown_to_oracle)}"
+
+
+@pytest.mark.parametrize("fw", FRAMEWORKS)
+def test_the_oracle_is_coherent_and_never_reads_unknown_as_no(fw):
+    """The oracle itself, on random scenarios over every fact it reads: its elements never
+    contradict its outcome, and answering an unknown (a fact, or the age) never overturns a
+    settled outcome or a met / not met element (Kleene: unknown is never read as "no")."""
+    import random
+
+    from oracle_palermo import ALL_MEANS
+
+    assert set(ALL_MEANS) == {f.id for f in vocabulary().facts if f.group == "means"}
+    rng = random.Random(fw)
+    reads = sorted(READS[fw])
+    for _ in range(600):
+        facts = {f: rng.choice([True, False, False, None]) for f in reads}
+        age = rng.choice([None, 15, 30])
+        found = ORACLES[fw](facts, age)
+        statuses = set(found["elements"].values())
+        assert (found["outcome"] == "all_elements_met") == (statuses <= {"met", "not_required"}), (facts, age)
+        if found["outcome"] == "not_all_elements_met":
+            assert "not_met" in statuses, (facts, age)
+        answers = [({**facts, f: v}, age) for f in reads if facts[f] is None for v in (True, False)]
+        answers += [(facts, a) for a in (15, 30) if age is None]
+        for new_facts, new_age in answers:
+            after = ORACLES[fw](new_facts, new_age)
+            if found["outcome"] != "undetermined":
+                assert after["outcome"] == found["outcome"], (facts, age, new_facts, new_age)
+            for role, was in found["elements"].items():
+                if was in ("met", "not_met") and after["elements"][role] != was:
+                    assert after["elements"][role] == "not_required", (role, facts, age)
