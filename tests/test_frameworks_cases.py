@@ -282,6 +282,17 @@ def test_uk_s3_5_any_threat_for_any_service():
     assert run("uk", 35, {**UK_NOTHING, "purpose.services_or_benefits": True}).elements["purpose"].status == "not_met"
 
 
+def test_uk_s3_5_a_threat_to_shame_is_never_read_as_no_threat():
+    """REVIEW 2: under s.3(5) "any threat counts (to report someone to immigration, to harm family,
+    to shame)". The vocabulary asks a threat to shame through other coercion ("threats to shame
+    them before their family"), which also covers pressure that is no threat (a passport kept): so
+    other coercion used to get ordinary work out of someone may be s.3(5) exploitation - the
+    purpose is met or open, never "not met"."""
+    result = run("uk", 35, {**UK_NOTHING, "means.other_coercion": True, "purpose.services_or_benefits": True})
+    assert result.elements["purpose"].status != "not_met"
+    assert result.outcome != "not_all_elements_met"
+
+
 def test_uk_s3_6_needs_both_limbs():
     """REVIEW 3. s.3(6): used for a s.3(5) purpose, "having chosen him or her for that purpose on the
     grounds that (a) he or she is a child, is mentally or physically ill or disabled, or has a
