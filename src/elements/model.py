@@ -104,6 +104,9 @@ class ElementFinding(BaseModel):
     status: Status
     # The facts the element rests on (its rule's, and those of the rules it names), when met.
     satisfied_by: list[str] = Field(default_factory=list)
+    # The facts the element's own rule relied on as true: its satisfied_by, and for an element
+    # not required (waived) what its rule found all the same (an exercise grades with it).
+    relied_on: list[str] = Field(default_factory=list)
     citation: str
     rule: str
     label: str
