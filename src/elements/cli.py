@@ -26,21 +26,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Interrupts:
-    """Ctrl-C raises KeyboardInterrupt anywhere but inside an evaluation, where it waits for
-    the evaluation (milliseconds) to finish: durable-rules' cleanup of a session must not be
-    cut short (it then raises engine errors, or corrupts its memory). After the first
-    Ctrl-C the others are ignored, so the way out is not interrupted in turn."""
+    """Ctrl-C raises KeyboardInterrupt anywhere but inside a `deferred()` block (an evaluation
+    and the writing of its answer), where it waits for the block to finish: durable-rules'
+    cleanup of a session must not be cut short (it then raises engine errors, or corrupts its
+    memory), and an answer is written whole or not at all. A second Ctrl-C does not wait (a
+    write to a reader that stopped reading could wait for ever); after that, SIGINT is ignored
+    so the way out is not interrupted in turn."""
 
     def __init__(self) -> None:
         self.inside = False
         self.pending = False
 
     def handle(self, signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if self.inside:
+        if self.inside and not self.pending:
             self.pending = True
-        else:
-            raise KeyboardInterrupt
+            return
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
@@ -50,6 +52,7 @@ class _Interrupts:
         finally:
             self.inside = False
         if self.pending:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             raise KeyboardInterrupt
 
 
@@ -111,7 +114,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             results.append(api.evaluate(scenario, fw))
     if args.format == "json":
         payload = [r.model_dump(mode="json") for r in results]
-        out.write(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False) + "\n")
+        with _INTERRUPTS.deferred():  # the answer whole, or none of it
+            out.write(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False) + "\n")
+            out.flush()
         return 0
     render = render_text if args.format == "text" else render_markdown
     parts = []
@@ -120,7 +125,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         parts.append((render_comparison_text if args.format == "text" else render_comparison_markdown)(results))
     parts += [render(r, scenario, narrative=args.narrative) for r in results]
-    out.write(("\n" + ("-" * 92 if args.format == "text" else "---") + "\n\n").join(parts))
+    with _INTERRUPTS.deferred():
+        out.write(("\n" + ("-" * 92 if args.format == "text" else "---") + "\n\n").join(parts))
+        out.flush()
     return 0
 
 
@@ -192,18 +199,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     if raw is None:
                         raise InputError(where, "", too_long)
                     scenario = api.scenario_from_json(raw, where)
-                    with _INTERRUPTS.deferred():
-                        result = evaluate(scenario)
                 except InputError as exc:
-                    counts["refused"] += 1
-                    out.write(json.dumps({"line": number, "error": exc.line()}) + "\n")
-                    print(f"elements: {exc.line()}", file=sys.stderr)
-                    done = number
+                    with _INTERRUPTS.deferred():
+                        counts["refused"] += 1
+                        out.write(json.dumps({"line": number, "error": exc.line()}) + "\n")
+                        print(f"elements: {exc.line()}", file=sys.stderr)
+                        done = number
                     continue
-                counts["evaluated"] += 1
-                # The result as the contract has it, with its input line number first.
-                out.write(f'{{"line":{number},' + result.model_dump_json()[1:] + "\n")
-                done = number
+                with _INTERRUPTS.deferred():
+                    result = evaluate(scenario)
+                    counts["evaluated"] += 1
+                    # The result as the contract has it, with its input line number first.
+                    out.write(f'{{"line":{number},' + result.model_dump_json()[1:] + "\n")
+                    done = number
     except KeyboardInterrupt:
         print(f"elements: {printable(source)}: interrupted after line {done}: {tally()}", file=sys.stderr)
         raise
@@ -309,6 +317,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .errors import ElementsError
 
         args = build_parser().parse_args(argv)
+        with _INTERRUPTS.deferred():  # a native module cut short while it loads can abort the process
+            from . import api, report  # noqa: F401 - loaded here, used by the commands
         try:
             return args.run(args)
         except ElementsError as exc:
