@@ -1,23 +1,36 @@
-# The README's two commands: `make run` and `make test`. Each creates .venv if missing and
-# installs what it needs first, so both work on a fresh machine.
+# The README's two commands: `make run` and `make test`. Each creates the venv if missing and
+# installs what it needs first, so both work on a fresh machine, on Python 3.11, 3.12 or 3.13.
+# Another Python, or a venv of its own: `make test PYTHON=python3.13 VENV=.venv-3.13`.
 PORT ?= 8501
-# durable-rules 2.0.28 does not import on Python 3.13: prefer 3.11, then 3.12.
-PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
-VENV := .venv
-PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# The first of python3, python3.13, python3.12, python3.11 that is 3.11 to 3.13.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null \
+  && { command -v $$p; break; }; done)
+VENV ?= .venv
+PY = $(VENV)/bin/python
+STAMP = $(VENV)/.installed
+# pip itself, bounded like every dependency (constraints.txt pins the rest).
+PIP_VERSION := pip>=23,<27
+# durable-rules 2.0.28 is an sdist built here. Its C extension calls PyEval_CallObject, which
+# Python 3.13 removed: there it is built with PyEval_CallObject defined as PyObject_CallObject
+# (the same call), and never from pip's wheel cache, where a wheel built without the define
+# (which builds, then fails to import) could be waiting.
+DURABLE_CFLAGS = $$($(PY) -c 'import sys; print("-DPyEval_CallObject=PyObject_CallObject" if sys.version_info >= (3, 13) else "")')
 
-.PHONY: run test bench docs browser clean
+.PHONY: run test bench docs browser constraints clean
 
 $(PY):
+	@test -n "$(PYTHON)" || { echo "make: needs Python 3.11, 3.12 or 3.13 (PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when the dependencies change.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[app,test]'
+$(STAMP): pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install --quiet '$(PIP_VERSION)'
+	CFLAGS="$$CFLAGS $(DURABLE_CFLAGS)" $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules -c constraints.txt durable-rules
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[app,test]'
 	touch $(STAMP)
 
+# .streamlit/config.toml serves on 127.0.0.1 only.
 run: $(STAMP)
 	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
 
@@ -41,6 +54,19 @@ bench: $(STAMP) browser
 docs: $(STAMP)
 	$(PY) -m elements.cli frameworks --format markdown > docs/frameworks.md.tmp
 	mv docs/frameworks.md.tmp docs/frameworks.md
+
+# constraints.txt anew: what pip resolves today within pyproject.toml's ranges, in a fresh venv
+# of $(PYTHON). Then run `make test` on 3.11, 3.12 and 3.13 before committing it.
+constraints: VENV := .venv-constraints
+constraints:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet '$(PIP_VERSION)'
+	CFLAGS="$$CFLAGS $(DURABLE_CFLAGS)" $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules durable-rules
+	$(PY) -m pip install --quiet -e '.[app,test]'
+	{ sed -n '/^#/p' constraints.txt; $(PY) -m pip freeze --exclude-editable; } > constraints.txt.tmp
+	mv constraints.txt.tmp constraints.txt
+	rm -rf $(VENV)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache test-artifacts

@@ -160,7 +160,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     A summary goes to stderr; the exit code is 2 if any line was refused."""
     from . import api
     from .errors import InputError, printable
-    from .yamlfile import size_words
+    from .yamlfile import open_input, size_words
 
     frameworks = _frameworks(args.framework)
     if len(frameworks) != 1:
@@ -169,17 +169,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     path = args.file
     source = "<stdin>" if path == "-" else path
     out = _stdout()
-    if path == "-":
-        stream = _stdin()
-    else:
-        try:
-            stream = open(path, "rb")
-        except FileNotFoundError:
-            raise InputError(path, "", "no such file") from None
-        except IsADirectoryError:
-            raise InputError(path, "", "is a folder, not a file") from None
-        except OSError as exc:
-            raise InputError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+    stream = _stdin() if path == "-" else open_input(path, InputError, path)
     counts = {"evaluated": 0, "refused": 0, "blank": 0}
     number = done = 0  # the line read, and the last line answered (or blank)
     too_long = f"is larger than {size_words(api.MAX_SCENARIO_BYTES)}, the limit for one scenario"

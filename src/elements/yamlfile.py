@@ -13,7 +13,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, BinaryIO, Optional
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -244,17 +244,26 @@ def _parse_json(text: str, source: str, error: type[ElementsError]) -> Any:
         raise error(source, "", str(exc)) from None
 
 
-def read_bytes(path: Path | str, error: type[ElementsError], label: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A file's bytes, at most limit + 1 of them (parse_mapping refuses more), or error."""
+def open_input(path: Path | str, error: type[ElementsError], label: str) -> BinaryIO:
+    """The file opened for reading, or error naming why not (missing, a folder, a symlink
+    loop, permission, a name too long, ...)."""
     try:
-        with open(path, "rb") as stream:
-            return stream.read(limit + 1)
+        return open(path, "rb")
     except FileNotFoundError:
         raise error(label, "", "no such file") from None
     except IsADirectoryError:
         raise error(label, "", "is a folder, not a file") from None
     except OSError as exc:
         raise error(label, "", f"cannot be read ({exc.strerror or exc})") from None
+
+
+def read_bytes(path: Path | str, error: type[ElementsError], label: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, at most limit + 1 of them (parse_mapping refuses more), or error."""
+    with open_input(path, error, label) as stream:
+        try:
+            return stream.read(limit + 1)
+        except OSError as exc:
+            raise error(label, "", f"cannot be read ({exc.strerror or exc})") from None
 
 
 def read_mapping(path: Path | str, error: type[ElementsError], source: str | None = None,
