@@ -13,9 +13,12 @@ STAMP = $(VENV)/.installed
 PIP_VERSION := pip>=23,<27
 # durable-rules 2.0.28 is an sdist built here. Its C extension calls PyEval_CallObject, which
 # Python 3.13 removed: there it is built with PyEval_CallObject defined as PyObject_CallObject
-# (the same call), and never from pip's wheel cache, where a wheel built without the define
-# (which builds, then fails to import) could be waiting.
-DURABLE_CFLAGS = $$($(PY) -c 'import sys; print("-DPyEval_CallObject=PyObject_CallObject" if sys.version_info >= (3, 13) else "")')
+# (the same call), through CC because its setup.py sets CFLAGS itself; and never from pip's
+# wheel cache, where a wheel built without the define (it builds, then fails to import) could
+# be waiting. Reinstalled each time, so a venv whose build did not take is mended.
+BUILD_DURABLE_RULES = DEFINE="$$($(PY) -c 'import sys; print("-DPyEval_CallObject=PyObject_CallObject" if sys.version_info >= (3, 13) else "")')"; \
+  if [ -n "$$DEFINE" ]; then export CC="$${CC:-cc} $$DEFINE"; fi; \
+  $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules --force-reinstall --no-deps
 
 .PHONY: run test bench docs browser constraints clean
 
@@ -26,7 +29,7 @@ $(PY):
 # Reinstall only when the dependencies change.
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet '$(PIP_VERSION)'
-	CFLAGS="$$CFLAGS $(DURABLE_CFLAGS)" $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules -c constraints.txt durable-rules
+	$(BUILD_DURABLE_RULES) -c constraints.txt durable-rules
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[app,test]'
 	touch $(STAMP)
 
@@ -62,7 +65,7 @@ constraints:
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet '$(PIP_VERSION)'
-	CFLAGS="$$CFLAGS $(DURABLE_CFLAGS)" $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules durable-rules
+	$(BUILD_DURABLE_RULES) durable-rules
 	$(PY) -m pip install --quiet -e '.[app,test]'
 	{ sed -n '/^#/p' constraints.txt; $(PY) -m pip freeze --exclude-editable; } > constraints.txt.tmp
 	mv constraints.txt.tmp constraints.txt

@@ -68,8 +68,9 @@ def test_make_builds_durable_rules_for_3_13_and_never_from_the_wheel_cache(tmp_p
     lines = done.stdout.splitlines()
     durable = [line for line in lines if "--no-binary durable-rules" in line]
     assert len(durable) == 1 and "--no-cache-dir" in durable[0] and "-c constraints.txt" in durable[0]
-    # Computed when the recipe runs, from the venv's Python: 3.13 and later get the define.
+    # Computed when the recipe runs, from the venv's Python: 3.13 and later get the define, in CC.
     assert "-DPyEval_CallObject=PyObject_CallObject\" if sys.version_info >= (3, 13)" in durable[0]
+    assert 'export CC="${CC:-cc} $DEFINE"' in durable[0]
     assert any("-c constraints.txt -e '.[app,test]'" in line for line in lines)
 
 
