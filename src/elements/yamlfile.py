@@ -161,9 +161,37 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+# Deeper than this is not a scenario (which nests four deep). Python's own limit depends on its
+# version (3.11's JSON parser raises RecursionError at about 1,000, 3.13's goes much further).
+MAX_JSON_DEPTH = 100
+
+
+def _too_deep(text: str | bytes) -> bool:
+    opening = (b"[", b"{") if isinstance(text, bytes) else ("[", "{")
+    if text.count(opening[0]) + text.count(opening[1]) <= MAX_JSON_DEPTH:
+        return False  # the usual case, counted at C speed
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
 def load_json(text: str | bytes) -> Any:
     """One JSON document; raises json.JSONDecodeError, ValueError (a key given twice, NaN)
-    or RecursionError (nested too deeply)."""
+    or RecursionError (nested deeper than MAX_JSON_DEPTH)."""
+    if _too_deep(text):
+        raise RecursionError(f"nested deeper than {MAX_JSON_DEPTH}")
     return json.loads(text, object_pairs_hook=unique_pairs, parse_int=_integer, parse_constant=_no_constant)
 
 
