@@ -20,7 +20,7 @@ BUILD_DURABLE_RULES = DEFINE="$$($(PY) -c 'import sys; print("-DPyEval_CallObjec
   if [ -n "$$DEFINE" ]; then export CC="$${CC:-cc} $$DEFINE"; fi; \
   $(PY) -m pip install --quiet --no-cache-dir --no-binary durable-rules --force-reinstall --no-deps
 
-.PHONY: run test bench docs browser constraints clean
+.PHONY: run test bench docs coverage browser constraints clean
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "make: needs Python 3.11, 3.12 or 3.13 (PYTHON=...)"; exit 1; }
@@ -57,6 +57,10 @@ bench: $(STAMP) browser
 docs: $(STAMP)
 	$(PY) -m elements.cli frameworks --format markdown > docs/frameworks.md.tmp
 	mv docs/frameworks.md.tmp docs/frameworks.md
+
+# Which scenario or legal case exercises every rule x value and every caveat (a test fails below 100%).
+coverage: $(STAMP)
+	$(PY) tests/coverage_report.py
 
 # constraints.txt anew: what pip resolves today within pyproject.toml's ranges, in a fresh venv
 # of $(PYTHON). Then run `make test` on 3.11, 3.12 and 3.13 before committing it.

@@ -129,6 +129,20 @@ def test_walk_a_scenario_to_its_result_and_export_it(page):
     assert saved["pdf"].startswith(b"%PDF-")
 
 
+def test_the_result_page_offers_the_country_and_its_numbers_are_tel_links(page):
+    open_page(page, "Result")
+    country = page.get_by_role("combobox", name=COUNTRY)
+    country.click()
+    country.fill("Spain")
+    page.get_by_role("option", name="Spain (ES)").click()
+    settle(page)
+    # Streamlit keeps tel: links as links: a phone can dial them.
+    assert page.locator('a[href="tel:112"]').first.is_visible()
+    line = page.locator("li", has=page.locator('a[href="tel:900105090"]')).last
+    assert "The police answer this line" in line.inner_text()
+    screenshot(page, "result-referrals-es")
+
+
 def test_keyboard_alone_reaches_and_answers_the_questions(page):
     def tab_to(predicate: str, limit: int = 120) -> None:
         for _ in range(limit):

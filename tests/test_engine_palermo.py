@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from elements import evaluate
-from elements.engine import compiled
+from elements.api import facts_read
 from oracle_palermo import ACTIONS, MEANS, PURPOSES, palermo
 
 CONTRACT_CAVEATS = {"not_legal_advice", "sex_work_distinction", "smuggling_distinction", "consent_irrelevant"}
@@ -29,7 +29,7 @@ CONSENT = {"true": True, "false": False, "unknown": None}
 
 def expand_open(questions: list[str]) -> set[str]:
     out = set()
-    rule_facts = compiled("palermo").rule_fact_ids
+    rule_facts = set(facts_read("palermo"))
     for q in questions:
         if q.endswith(".*"):
             out |= {f for f in rule_facts if f.startswith(q[:-1])}

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from elements import evaluate
-from elements.engine import compiled
+from elements.api import facts_read
 
 PALERMO_MEANS = [
     "means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction", "means.fraud",
@@ -173,7 +173,7 @@ CASES = [
 
 def open_facts(result, fw) -> set[str]:
     """Open questions with a group wildcard ('means.*') spelled out as the facts the pack uses."""
-    used = compiled(fw).rule_fact_ids
+    used = set(facts_read(fw))
     out = set()
     for question in result.open_questions:
         out |= {f for f in used if f.startswith(question[:-1])} if question.endswith(".*") else {question}

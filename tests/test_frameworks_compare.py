@@ -12,12 +12,14 @@ from elements.compare import (
     comparison_table,
     departures,
     differences,
-    frameworks_markdown,
     render_comparison_markdown,
     render_comparison_text,
 )
+from elements.docs import frameworks_markdown
+from elements.markdown import escape
 from elements.packs import framework_ids, get_pack
 from elements.vocabulary import vocabulary
+from elements.words import CONFIDENCE_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 STATUS = {"met", "not met", "unknown", "not required"}
@@ -30,7 +32,7 @@ CHILD_LABOUR_NO_MEANS = {"person": {"age": 15}, "facts": {
     "action.recruitment": True, "purpose.forced_labour": True, "purpose.involuntary_servitude": True,
     "purpose.commercial_sex_act": False, "movement.travel": True, "means.causing_fear_for_safety": False,
     "purpose.organ_removal": False,
-    **{k: False for k in ("means.use_of_force", "means.threat_of_force", "means.fraud", "means.threat_of_serious_harm",
+    **{k: False for k in ("means.use_of_force", "means.threat_of_force", "means.fraud", "means.deception", "means.threat_of_serious_harm",
                           "means.physical_restraint", "means.abuse_of_legal_process")}}}
 
 
@@ -102,7 +104,7 @@ def test_status_is_never_colour_alone():
 
 def test_no_sentence_in_the_module_is_written_for_a_framework():
     """The explanations come from the packs: the module names no framework and quotes no provision."""
-    source = (ROOT / "src" / "elements" / "compare.py").read_text()
+    source = "\n".join((ROOT / "src" / "elements" / name).read_text() for name in ("compare.py", "docs.py"))
     for fw in framework_ids():
         pack = get_pack(fw)
         assert f'"{fw}"' not in source
@@ -120,7 +122,7 @@ def test_frameworks_markdown_covers_every_pack_provision_and_fact():
         pack = get_pack(fw)
         assert f"(`{fw}`)" in text
         for provision in pack.provisions:
-            assert f"**{provision.citation}** ({provision.confidence};" in text
+            assert f"**[{escape(provision.citation)}]({provision.url})** ({CONFIDENCE_WORDS[provision.confidence]};" in text
         for rule in pack.rules:
             assert f"- `{rule.id}`" in text
     for fact in vocabulary().facts:

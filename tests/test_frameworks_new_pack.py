@@ -22,58 +22,61 @@ source: written for this test
 confidence: unconfirmed
 summary: Harbouring a person for forced labour; or transporting a person under 16 for begging.
 provisions:
-  - {id: s1, citation: "s.1", text: "Described: harbouring a person for forced labour.", confidence: unconfirmed, source: test}
-  - {id: s2, citation: "s.2", text: "Described: transporting a person under 16 for begging.", confidence: unconfirmed, source: test}
-rules:
-  - id: action
-    provision: s1
-    role: action
-    citation: "s.1, s.2"
-    test: {any_of: [action.harbouring, action.transportation]}
-    says: {true: "TOY-ACTION-MET", false: "TOY-ACTION-NOT-MET", unknown: "TOY-ACTION-OPEN"}
-  - id: no_means
-    provision: s1
-    waives: means
-    test: {always: true}
-    says: {true: "TOY-NO-MEANS-ELEMENT", false: "not reached", unknown: "not reached"}
-  - id: means
-    provision: s1
-    role: means
-    test: means.deception
-    says: {true: "deception described", false: "no deception", unknown: "deception unknown"}
-  - id: purpose
-    provision: s1
-    role: purpose
-    test: {any_of: [purpose.forced_labour, purpose.begging]}
-    says: {true: "TOY-PURPOSE-MET", false: "TOY-PURPOSE-NOT-MET", unknown: "TOY-PURPOSE-OPEN"}
-  - id: first_offence
-    provision: s1
-    test: {all_of: [action.harbouring, purpose.forced_labour]}
-    says: {true: "s.1 met", false: "s.1 not met", unknown: "s.1 open"}
-  - id: young
-    provision: s2
-    role: child
-    test: {age_under: 16}
-    says: {true: "under 16", false: "16 or over", unknown: "age unknown"}
-  - id: second_offence
-    provision: s2
-    test: {all_of: [action.transportation, purpose.begging, young]}
-    says: {true: "s.2 met", false: "s.2 not met", unknown: "s.2 open"}
-  - id: outcome
-    provision: s1
-    role: outcome
-    citation: "s.1, s.2"
-    test: {any_of: [first_offence, second_offence]}
-    says:
-      true: "The described facts touch every element of the toy statute. This is an explanation of the definition, not a finding about anyone."
-      false: "The described facts do not meet every element of the toy statute. This is not a finding that nothing wrong happened."
-      unknown: "Open until the questions are answered."
+  - id: s1
+    citation: "s.1"
+    text: "Described: harbouring a person for forced labour."
+    confidence: unconfirmed
+    source: test
+    url: "https://www.legislation.gov.uk/"
+    rules:
+      - id: action
+        role: action
+        citation: "s.1, s.2"
+        test: {any_of: [action.harbouring, action.transportation]}
+        says: {true: "TOY-ACTION-MET", false: "TOY-ACTION-NOT-MET", unknown: "TOY-ACTION-OPEN"}
+      - id: no_means
+        waives: means
+        test: {always: true}
+        says: {true: "TOY-NO-MEANS-ELEMENT", false: "not reached", unknown: "not reached"}
+      - id: means
+        role: means
+        test: means.deception
+        says: {true: "deception described", false: "no deception", unknown: "deception unknown"}
+      - id: purpose
+        role: purpose
+        test: {any_of: [purpose.forced_labour, purpose.begging]}
+        says: {true: "TOY-PURPOSE-MET", false: "TOY-PURPOSE-NOT-MET", unknown: "TOY-PURPOSE-OPEN"}
+      - id: first_offence
+        test: {all_of: [action.harbouring, purpose.forced_labour]}
+        says: {true: "s.1 met", false: "s.1 not met", unknown: "s.1 open"}
+      - id: outcome
+        role: outcome
+        citation: "s.1, s.2"
+        test: {any_of: [first_offence, second_offence]}
+        says:
+          true: "The described facts touch every element of the toy statute. This is an explanation of the definition, not a finding about anyone."
+          false: "The described facts do not meet every element of the toy statute. This is not a finding that nothing wrong happened."
+          unknown: "Open until the questions are answered."
+  - id: s2
+    citation: "s.2"
+    text: "Described: transporting a person under 16 for begging."
+    confidence: unconfirmed
+    source: test
+    url: "https://www.legislation.gov.uk/"
+    rules:
+      - id: young
+        role: child
+        test: {age_under: 16}
+        says: {true: "under 16", false: "16 or over", unknown: "age unknown"}
+      - id: second_offence
+        test: {all_of: [action.transportation, purpose.begging, young]}
+        says: {true: "s.2 met", false: "s.2 not met", unknown: "s.2 open"}
 """
 
 
 @pytest.fixture
 def toy_rules(tmp_path, monkeypatch):
-    for name in ("vocabulary.yaml", "caveats.yaml", "referrals.yaml", "palermo.yaml"):
+    for name in ("vocabulary.yaml", "caveats.yaml", "referrals.yaml", "palermo.yaml", "frameworks.yaml"):
         shutil.copy(rules_dir() / name, tmp_path / name)
     (tmp_path / "toy.yaml").write_text(TOY)
     monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
@@ -118,10 +121,10 @@ def test_the_new_pack_is_compared_in_its_own_words(toy_rules):
 
 
 def test_the_new_pack_is_documented(toy_rules):
-    from elements.compare import frameworks_markdown
+    from elements.docs import frameworks_markdown
 
     text = frameworks_markdown()
     assert "## Toy statute, ss.1-2 (`toy`)" in text
     assert "any of (`first_offence`, `second_offence`)" in text
-    assert re.search(r"\*\*s\.2\*\* \(unconfirmed;", text)
+    assert re.search(r"\*\*\[s\.2\]\(https://www\.legislation\.gov\.uk/\)\*\* \(wording unconfirmed;", text)
     assert "not a separate element" in text

@@ -47,20 +47,35 @@ def mutate(change):
     return data
 
 
+def rule(data: dict, rule_id: str) -> dict:
+    rules = [r for p in data["provisions"] for r in p.get("rules", [])] + data.get("combined", [])
+    return next(r for r in rules if r["id"] == rule_id)
+
+
+# Where each rule sits in rules/palermo.yaml: under the provision it encodes, in Art. 3's order.
+ACTION, CHILD, CHILD_EXCEPTION, OUTCOME = ("provisions[0].rules[0]", "provisions[3].rules[0]",
+                                            "provisions[2].rules[0]", "combined[0]")
+
 CASES = [
     ("missing field", lambda d: d.pop("title"), "title: is required"),
-    ("bad provision ref", lambda d: d["rules"][0].update(provision="art9"), "rules[0].provision: no provision with id art9"),
-    ("unknown fact", lambda d: d["rules"][0]["test"]["any_of"].append("action.teleportation"), "rules[0].test: unknown fact id action.teleportation"),
-    ("unknown rule ref", lambda d: d["rules"][6]["test"]["all_of"].append("nonexistent"), "rules[6].test: no rule with id nonexistent in this pack"),
-    ("bad expression", lambda d: d["rules"][0].update(test={"some_of": ["action.recruitment"]}), "rules[0].test: must be a fact id, a rule id, or a mapping"),
-    ("empty any_of", lambda d: d["rules"][0].update(test={"any_of": []}), "rules[0].test.any_of: List should have at least 1 item"),
-    ("missing says", lambda d: d["rules"][0]["says"].pop("unknown"), "rules[0].says.unknown: is required"),
-    ("two outcomes", lambda d: d["rules"][0].update(role="outcome"), "exactly one rule must have role"),
+    ("unknown fact", lambda d: rule(d, "action")["test"]["any_of"].append("action.teleportation"),
+     f"{ACTION}.test: unknown fact id action.teleportation"),
+    ("unknown rule ref", lambda d: rule(d, "outcome")["test"]["all_of"].append("nonexistent"),
+     f"{OUTCOME}.test: no rule with id nonexistent in this pack"),
+    ("bad expression", lambda d: rule(d, "action").update(test={"some_of": ["action.recruitment"]}),
+     f"{ACTION}.test: must be a fact id, a rule id, or a mapping"),
+    ("empty any_of", lambda d: rule(d, "action").update(test={"any_of": []}), f"{ACTION}.test.any_of: "),
+    ("missing says", lambda d: rule(d, "action")["says"].pop("unknown"), f"{ACTION}.says.unknown: is required"),
+    ("two outcomes", lambda d: rule(d, "action").update(role="outcome"), "exactly one rule must have role"),
     ("bad confidence", lambda d: d["provisions"][0].update(confidence="sure"), "provisions[0].confidence"),
+    ("no official link", lambda d: d["provisions"][0].pop("url"), "provisions[0].url: is required"),
     ("bad date", lambda d: d.update(in_force="sometime"), "in_force"),
-    ("extra key", lambda d: d["rules"][0].update(colour="red"), "rules[0].colour: is not a field this file may have"),
-    ("circle", lambda d: d["rules"][4].update(test="child_exception"), "rules depend on each other in a circle"),
-    ("waives nothing", lambda d: d["rules"][5].update(waives="motive"), "rules[5].waives"),
+    ("extra key", lambda d: rule(d, "action").update(colour="red"), f"{ACTION}.colour: is not a field this file may have"),
+    ("old flat rules", lambda d: d.update(rules=[]), "rules: is not a field this file may have"),
+    ("circle", lambda d: rule(d, "child").update(test="child_exception"), "rules depend on each other in a circle"),
+    ("waives nothing", lambda d: rule(d, "child_exception").update(waives="motive"), f"{CHILD_EXCEPTION}.waives"),
+    ("joins nothing", lambda d: rule(d, "outcome").update(joins=["art9"]), "combined[0].joins: no provision with id art9"),
+    ("caveat wording for no caveat", lambda d: d.update(caveats={"no_such": {"text": "x"}}), "caveats.no_such: is not a caveat"),
 ]
 
 
@@ -93,43 +108,42 @@ source: written for this test
 confidence: unconfirmed
 summary: Recruitment for forced labour, by deception, or of anyone under 16.
 provisions:
-  - {id: s1, citation: "s.1", text: "Recruiting a person by deception for forced labour.", confidence: unconfirmed, source: test}
-rules:
-  - id: action
-    provision: s1
-    role: action
-    test: action.recruitment
-    says: {true: "recruited", false: "not recruited", unknown: "recruitment unknown"}
-  - id: means
-    provision: s1
-    role: means
-    test: means.deception
-    says: {true: "deceived", false: "not deceived", unknown: "deception unknown"}
-  - id: purpose
-    provision: s1
-    role: purpose
-    test: purpose.forced_labour
-    says: {true: "forced labour", false: "no forced labour", unknown: "purpose unknown"}
-  - id: young
-    provision: s1
-    role: child
-    test: {age_under: 16}
-    says: {true: "under 16", false: "16 or over", unknown: "age unknown"}
-  - id: no_means_for_the_young
-    provision: s1
-    waives: means
-    test: young
-    says: {true: "no means needed", false: "means needed", unknown: "maybe needed"}
-  - id: outcome
-    provision: s1
-    role: outcome
-    test: {all_of: [action, purpose, {any_of: [means, young]}]}
-    says: {true: "all met", false: "not all met", unknown: "open"}
+  - id: s1
+    citation: "s.1"
+    text: "Recruiting a person by deception for forced labour."
+    confidence: unconfirmed
+    source: test
+    url: "https://www.legislation.gov.uk/"
+    rules:
+      - id: action
+        role: action
+        test: action.recruitment
+        says: {true: "recruited", false: "not recruited", unknown: "recruitment unknown"}
+      - id: means
+        role: means
+        test: means.deception
+        says: {true: "deceived", false: "not deceived", unknown: "deception unknown"}
+      - id: purpose
+        role: purpose
+        test: purpose.forced_labour
+        says: {true: "forced labour", false: "no forced labour", unknown: "purpose unknown"}
+      - id: young
+        role: child
+        test: {age_under: 16}
+        says: {true: "under 16", false: "16 or over", unknown: "age unknown"}
+      - id: no_means_for_the_young
+        waives: means
+        test: young
+        says: {true: "no means needed", false: "means needed", unknown: "maybe needed"}
+      - id: outcome
+        role: outcome
+        test: {all_of: [action, purpose, {any_of: [means, young]}]}
+        says: {true: "all met", false: "not all met", unknown: "open"}
 """
 
 
 def test_a_new_framework_is_a_data_file(tmp_path, monkeypatch):
-    for name in ("vocabulary.yaml", "caveats.yaml", "referrals.yaml"):
+    for name in ("vocabulary.yaml", "caveats.yaml", "referrals.yaml", "frameworks.yaml"):
         shutil.copy(RULES / name, tmp_path / name)
     (tmp_path / "tiny.yaml").write_text(TINY_PACK)
     monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
@@ -141,6 +155,7 @@ def test_a_new_framework_is_a_data_file(tmp_path, monkeypatch):
     assert evaluate({"person": {"age": 15}, "facts": facts}, "tiny").outcome == "all_elements_met"
     sixteen = evaluate({"person": {"age": 16}, "facts": facts}, "tiny")
     assert sixteen.outcome == "undetermined" and sixteen.child is False  # its own age line
+    assert sixteen.child_line == 16
     assert sixteen.elements["means"].status == "unknown"
     deceived = evaluate({"person": {"age": 40}, "facts": {**facts, "means.deception": True}}, "tiny")
     assert deceived.outcome == "all_elements_met"
@@ -154,7 +169,7 @@ def test_a_rules_folder_without_packs_or_caveats_is_reported(tmp_path, monkeypat
     monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path / "nowhere"))
     assert main(["frameworks"]) == 2
     assert "holds no rule packs" in capsys.readouterr().err
-    for name in ("vocabulary.yaml", "palermo.yaml", "referrals.yaml"):
+    for name in ("vocabulary.yaml", "palermo.yaml", "referrals.yaml", "frameworks.yaml"):
         shutil.copy(RULES / name, tmp_path / name)
     scenario = tmp_path / "s.yaml"
     scenario.write_text("facts: {action.recruitment: true}\n")

@@ -5,7 +5,7 @@ what those facts mean in law stays in the pack.
 """
 from __future__ import annotations
 
-from elements.packs import Pack, Provision, iter_leaves
+from elements.packs import Pack, Provision
 from elements.vocabulary import vocabulary
 
 
@@ -13,15 +13,9 @@ def provisions_for_facts(pack: Pack, fact_ids: list[str]) -> list[Provision]:
     """The pack's provisions whose rules name any of these facts, in the pack's order."""
     vocab = vocabulary()
     wanted = set(fact_ids)
-    cited: set[str] = set()
-    for rule in pack.rules:
-        for leaf in iter_leaves(rule.test):
-            if "." in leaf and wanted & set(vocab.expand(leaf)):
-                cited.add(rule.provision)
-    return [p for p in pack.provisions if p.id in cited]
+    return [p for p in pack.provisions if any(wanted & set(vocab.facts_in(r.test)) for r in p.rules)]
 
 
 def provisions_for_age(pack: Pack) -> list[Provision]:
     """The provisions behind the child rule and any element a child does not need."""
-    cited = {r.provision for r in pack.rules if r.role == "child" or r.waives}
-    return [p for p in pack.provisions if p.id in cited]
+    return [p for p in pack.provisions if any(r.role == "child" or r.waives for r in p.rules)]

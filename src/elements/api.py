@@ -1,17 +1,28 @@
-"""The one API the CLI and the app call. Neither holds any legal logic of its own."""
+"""The one API the CLI and the app call. Neither holds any legal logic of its own.
+
+An evaluation is three steps, each in a module of its own: the pack is compiled into branches
+(conditions.py), the engine runs them on the scenario and returns what fired (engine.py), and
+a reader turns that trace into the Result (findings.py). This module puts them together, once
+per framework and rules folder.
+"""
 from __future__ import annotations
 
 import difflib
 import json
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 from pydantic import ValidationError
 
-from . import engine
+from .caveats import caveat_book
+from .conditions import Program, compile_program
+from .engine import Ruleset
 from .errors import InputError, PackError, from_validation
+from .findings import Reader
 from .model import Result, Scenario
-from .packs import Pack, framework_ids, get_pack
+from .packs import Pack, default_framework, framework_ids, get_pack
 from .vocabulary import vocabulary
 from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
 
@@ -79,15 +90,50 @@ def check_framework(framework: str) -> str:
     return framework
 
 
-def evaluate(scenario: Union[Scenario, dict], framework: str = "palermo") -> Result:
+@dataclass(frozen=True)
+class Compiled:
+    """A framework ready to evaluate: its pack, the compiled program, the engine's ruleset
+    and the reader of its traces."""
+
+    pack: Pack
+    program: Program
+    ruleset: Ruleset
+    reader: Reader
+
+    def evaluate(self, scenario: Scenario) -> Result:
+        return self.reader.read(scenario, self.ruleset.run(scenario))
+
+
+_COMPILED: dict[tuple[str, str], Compiled] = {}
+_COMPILING = threading.Lock()
+
+
+def compiled(framework: str) -> Compiled:
+    """A framework compiled once per process and rules folder (a changed pack needs a restart,
+    as a changed program would)."""
+    key = (str(rules_dir()), framework)
+    found = _COMPILED.get(key)
+    if found is None:
+        with _COMPILING:
+            found = _COMPILED.get(key)
+            if found is None:
+                pack, caveats, vocab = get_pack(check_framework(framework)), caveat_book(), vocabulary()
+                index = {fact_id: i for i, fact_id in enumerate(vocab.ids)}
+                program = compile_program(pack, caveats.caveats, vocab.expand, index.__getitem__)
+                found = _COMPILED[key] = Compiled(pack, program, Ruleset(program, vocab.ids),
+                                                  Reader(pack, program, caveats, vocab))
+    return found
+
+
+def evaluate(scenario: Union[Scenario, dict], framework: Optional[str] = None) -> Result:
     if not isinstance(scenario, Scenario):
         scenario = validate_scenario(scenario)
-    return evaluator(framework)(scenario)
+    return evaluator(framework or default_framework())(scenario)
 
 
 def evaluator(framework: str) -> Callable[[Scenario], Result]:
     """evaluate() for one framework, with the framework checked and compiled once (batch)."""
-    return engine.evaluator(check_framework(framework))
+    return compiled(framework).evaluate
 
 
 def evaluate_all(scenario: Union[Scenario, dict], frameworks_: list[str] | None = None) -> list[Result]:
@@ -97,8 +143,21 @@ def evaluate_all(scenario: Union[Scenario, dict], frameworks_: list[str] | None 
 
 
 def frameworks() -> list[Pack]:
-    """Every framework pack in rules/, in the contract's order."""
+    """Every framework pack in rules/, in rules/frameworks.yaml's order."""
     return [get_pack(fw) for fw in framework_ids()]
+
+
+def element_facts(framework: str, role: str) -> list[str]:
+    """The facts an element of a framework can rest on: those its rule tests, itself or through
+    the sub-rules it names (in vocabulary order). What an exercise offers a trainee to pick."""
+    pack = get_pack(check_framework(framework))
+    rule = pack.role_rule(role)
+    return pack.facts_read(vocabulary(), rule) if rule else []
+
+
+def facts_read(framework: str) -> list[str]:
+    """Every fact a framework's rules test, in vocabulary order."""
+    return get_pack(check_framework(framework)).facts_read(vocabulary())
 
 
 __all__ = [
@@ -106,9 +165,13 @@ __all__ = [
     "InputError",
     "PackError",
     "check_framework",
+    "compiled",
+    "default_framework",
+    "element_facts",
     "evaluate",
     "evaluate_all",
     "evaluator",
+    "facts_read",
     "frameworks",
     "load_scenario",
     "parse_scenario",

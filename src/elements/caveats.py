@@ -1,23 +1,24 @@
-"""rules/caveats.yaml: the caveats, their wording, and the conditions that raise them.
+"""rules/caveats.yaml: the caveats, their shared wording, and the conditions that raise them.
 
-A caveat's `when` is an expression of the pack language (see packs.py), compiled into
-every framework's ruleset. In it a bare word names a role (action, means, purpose, child,
-outcome, consent_irrelevant) and stands for the pack's rule with that role.
+A caveat's `when` is an expression of the pack language (expressions.py), compiled into every
+framework's ruleset. In it a bare word names a role (action, means, purpose, child, outcome,
+consent_irrelevant), standing for the pack's rule with that role, or `means_waived`, the
+pack's rule that waives the means element. A pack may give a caveat its own wording where its
+law differs from the shared text (packs.Pack.caveats).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from .errors import PackError, from_validation
-from .packs import Expr, iter_leaves
+from .errors import PackError
+from .expressions import Expr, fact_names, rule_names
+from .loader import rules_file
 from .vocabulary import vocabulary
-from .yamlfile import read_mapping, rules_dir
+from .words import ROLE_WORDS
 
 CONTRACT_IDS = ("not_legal_advice", "sex_work_distinction", "smuggling_distinction", "consent_irrelevant")
-ROLE_WORDS = ("action", "means", "purpose", "child", "outcome", "consent_irrelevant")
+# The words a caveat's condition may use for a pack's rules.
+CAVEAT_WORDS = tuple(role for role in ROLE_WORDS if role != "related_offence") + ("means_waived",)
 
 
 class CaveatRule(BaseModel):
@@ -42,31 +43,22 @@ class CaveatBook(BaseModel):
             raise ValueError(f"caveats: the contract's caveat {missing[0]} is missing")
         return self
 
+    def ids(self) -> list[str]:
+        return [c.id for c in self.caveats]
 
-def load_caveats(path: Path | None = None) -> CaveatBook:
-    path = path or rules_dir() / "caveats.yaml"
-    data = read_mapping(path, PackError)
-    try:
-        book = CaveatBook.model_validate(data)
-    except ValidationError as exc:
-        raise from_validation(exc, str(path), PackError) from None
-    known = set(vocabulary().ids)
+
+def _check(book: CaveatBook, source: str) -> None:
+    vocab = vocabulary()
     for index, caveat in enumerate(book.caveats):
-        for leaf in iter_leaves(caveat.when):
-            if "." in leaf:
-                if not set(vocabulary().expand(leaf)) or not set(vocabulary().expand(leaf)) <= known:
-                    raise PackError(str(path), f"caveats[{index}].when", f"unknown fact id {leaf}")
-            elif leaf not in ROLE_WORDS:
-                raise PackError(str(path), f"caveats[{index}].when", f"{leaf} is neither a fact id nor a role")
-    return book
-
-
-@lru_cache(maxsize=4)
-def _cached(path: str) -> CaveatBook:
-    return load_caveats(Path(path))
+        for name in fact_names(caveat.when):
+            ids = vocab.expand(name)
+            if not ids or not set(ids) <= vocab.id_set:
+                raise PackError(source, f"caveats[{index}].when", f"unknown fact id {name}")
+        for name in rule_names(caveat.when):
+            if name not in CAVEAT_WORDS:
+                raise PackError(source, f"caveats[{index}].when", f"{name} is neither a fact id nor a role")
 
 
 def caveat_book() -> CaveatBook:
-    """The caveats of the current rules folder, read once per process (as the engine compiles
-    them once: a changed rule needs a restart)."""
-    return _cached(str(rules_dir() / "caveats.yaml"))
+    """The caveats of the current rules folder."""
+    return rules_file("caveats.yaml", CaveatBook, _check)

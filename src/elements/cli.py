@@ -61,9 +61,9 @@ _INTERRUPTS = _Interrupts()
 
 def _frameworks(values: Optional[list[list[str]]]) -> list[str]:
     from . import api
-    from .packs import framework_ids
+    from .packs import default_framework, framework_ids
 
-    chosen = [fw for group in (values or [["palermo"]]) for fw in group]
+    chosen = [fw for group in (values or [[default_framework()]]) for fw in group]
     for fw in chosen:  # every name is checked, `all` or not: `-f all narnia` is a mistake
         if fw != "all":
             api.check_framework(fw)
@@ -220,7 +220,7 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
     packs = api.frameworks()
     out = _stdout()
     if args.format == "markdown":
-        from .compare import frameworks_markdown
+        from .docs import frameworks_markdown
 
         out.write(frameworks_markdown())
     elif args.format == "json":

@@ -1,28 +1,56 @@
-"""Turn a three-valued rule test into the conditions a rule engine can match.
+"""Turn three-valued rule tests into the conditions a rule engine can match: a pack (and the
+caveats) compiled into a Program, with no rule engine in sight.
 
 A rule's test has a value true (T), false (F) or unknown (U) in Kleene's logic. For each
-value we build the disjunction of conjunctions ("branches") under which the test takes
-it; engine.py turns each branch into one durable-rules rule. Nothing here decides a
-case: it only rewrites the pack's expressions.
+value we build the disjunction of conjunctions ("branches") under which the test takes it;
+engine.py registers each branch as one durable-rules rule, and findings.py reads the
+branches that fired. Nothing here decides a case: it only rewrites the pack's expressions.
 
 A branch tests two kinds of things:
-- the scenario: which facts are in the T, F and U lists, and the age;
+- the scenario, through atoms: which facts are in the T, F and U lists (FactTest), the age
+  (AgeTest);
 - conclusions already drawn: the value another rule came to (a "node").
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Literal, Optional, Union
 
-from .packs import AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Pack, Unknown
+from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown
+from .packs import Pack
+from .words import STATUSES
 
 T, F, U = "T", "F", "U"
 ALL = frozenset((T, F, U))
+WORD = {T: "true", F: "false", U: "unknown"}
 
-# ('some', 'T', ids): one of ids is in the T list. ('none', 'T', ids): none of them is.
-# ('age', 'under', n) / ('age', 'at_least', n) / ('age', 'unknown', 0)
-Atom = tuple
+
+@dataclass(frozen=True)
+class FactTest:
+    """`some`: at least one of `ids` has `value` in the scenario; `none`: none of them has it."""
+
+    quantifier: Literal["some", "none"]
+    value: str  # T / F / U
+    ids: tuple[str, ...]  # in vocabulary order, each once: one atom, one spelling
+
+
+@dataclass(frozen=True)
+class AgeTest:
+    """The person's age is under `years`, at least `years`, or unknown."""
+
+    test: Literal["under", "at_least", "unknown"]
+    years: int = 0
+
+
+Atom = Union[FactTest, AgeTest]
+
+
+def atom_key(atom: Atom) -> tuple:
+    """A fixed order for atoms, so rules and explanations come out the same every time."""
+    if isinstance(atom, AgeTest):
+        return (1, atom.test, atom.years)
+    return (0, atom.quantifier, atom.value, atom.ids)
 
 
 @dataclass(frozen=True)
@@ -33,11 +61,8 @@ class Branch:
     def node_map(self) -> dict[str, frozenset]:
         return dict(self.nodes)
 
-    def ordered(self) -> "Branch":
-        """The same branch with its atoms in a fixed order (ids sorted), for explanations."""
-        atoms = tuple(sorted(((kind, array, tuple(sorted(ids)) if isinstance(ids, frozenset) else ids)
-                              for kind, array, ids in self.atoms), key=repr))
-        return Branch(atoms, self.nodes)
+    def sorted_atoms(self) -> list[Atom]:
+        return sorted(self.atoms, key=atom_key)
 
 
 TRUE = Branch()
@@ -64,23 +89,24 @@ def _possible(atoms: frozenset) -> bool:
     """False for a conjunction no scenario can satisfy: some of A in a list while none of a
     superset of A is; one fact in two lists; two age tests that exclude each other. Such
     branches would only cost the engine rules that never fire."""
-    some = [(array, ids) for kind, array, ids in atoms if kind == "some"]
-    none = [(array, ids) for kind, array, ids in atoms if kind == "none"]
-    for array, ids in some:
-        if any(array == other and ids <= excluded for other, excluded in none):
+    facts = [a for a in atoms if isinstance(a, FactTest)]
+    some = [a for a in facts if a.quantifier == "some"]
+    none = [a for a in facts if a.quantifier == "none"]
+    for a in some:
+        if any(a.value == b.value and set(a.ids) <= set(b.ids) for b in none):
             return False
     singles: dict[str, str] = {}
-    for array, ids in some:
-        if len(ids) == 1:
-            (fact,) = ids
-            if singles.setdefault(fact, array) != array:
+    for a in some:
+        if len(a.ids) == 1:
+            (fact,) = a.ids
+            if singles.setdefault(fact, a.value) != a.value:
                 return False
-    ages = {(test, years) for kind, test, years in atoms if kind == "age"}
-    tests = {test for test, _ in ages}
+    ages = [a for a in atoms if isinstance(a, AgeTest)]
+    tests = {a.test for a in ages}
     if "unknown" in tests and len(tests) > 1:
         return False
-    under = [years for test, years in ages if test == "under"]
-    at_least = [years for test, years in ages if test == "at_least"]
+    under = [a.years for a in ages if a.test == "under"]
+    at_least = [a.years for a in ages if a.test == "at_least"]
     return not (under and at_least and min(under) <= max(at_least))
 
 
@@ -111,9 +137,9 @@ def _fact(fact_id: str, values: frozenset) -> list[Branch]:
         return []
     if len(values) == 1:
         (value,) = values
-        return [Branch(frozenset({("some", value, frozenset({fact_id}))}))]
+        return [Branch(frozenset({FactTest("some", value, (fact_id,))}))]
     (missing,) = ALL - values
-    return [Branch(frozenset({("none", missing, frozenset({fact_id}))}))]
+    return [Branch(frozenset({FactTest("none", missing, (fact_id,))}))]
 
 
 @dataclass
@@ -123,6 +149,10 @@ class Compiler:
     pack: Pack
     expand: Callable[[str], list[str]]
     resolve: Callable[[str], Optional[str]] = field(default=lambda word: word)
+    order: Callable[[str], int] = field(default=lambda fact_id: 0)  # the vocabulary's order
+
+    def _ids(self, facts: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(facts), key=lambda f: (self.order(f), f)))
 
     def branches(self, expr, values: frozenset) -> list[Branch]:
         if not values:
@@ -132,7 +162,7 @@ class Compiler:
                 ids = self.expand(expr)
                 if len(ids) == 1:
                     return _fact(ids[0], values)
-                return self.branches(AnyOf(any_of=ids), values)
+                return self.branches(AnyOf(any_of=tuple(ids)), values)
             rule_id = self.resolve(expr)
             if rule_id is None:  # a role this pack does not have: the test is false
                 return [TRUE] if F in values else []
@@ -149,14 +179,21 @@ class Compiler:
             if F in values:
                 out += self.branches(expr.unknown, frozenset({T, F}))
             return _dedupe(out)
+        if isinstance(expr, CouldCount):
+            out = []
+            if U in values:
+                out += self.branches(expr.could_count, frozenset({T, U}))
+            if F in values:
+                out += self.branches(expr.could_count, frozenset({F}))
+            return _dedupe(out)
         if isinstance(expr, AgeUnder):
             out = []
             if T in values:
-                out.append(Branch(frozenset({("age", "under", expr.age_under)})))
+                out.append(Branch(frozenset({AgeTest("under", expr.age_under)})))
             if F in values:
-                out.append(Branch(frozenset({("age", "at_least", expr.age_under)})))
+                out.append(Branch(frozenset({AgeTest("at_least", expr.age_under)})))
             if U in values:
-                out.append(Branch(frozenset({("age", "unknown", 0)})))
+                out.append(Branch(frozenset({AgeTest("unknown")})))
             return out
         if isinstance(expr, ElementIs):
             return self._element(expr, values)
@@ -167,15 +204,15 @@ class Compiler:
     def _junction(self, expr, value: str) -> list[Branch]:
         """Kleene any_of / all_of, for one value. Plain facts share one atom so the rule fires once."""
         is_any = isinstance(expr, AnyOf)
-        children = expr.any_of if is_any else expr.all_of
-        facts = [i for c in children if isinstance(c, str) and "." in c for i in self.expand(c)]
-        others = [c for c in children if not (isinstance(c, str) and "." in c)]
+        members = expr.any_of if is_any else expr.all_of
+        facts = [i for c in members if isinstance(c, str) and "." in c for i in self.expand(c)]
+        others = [c for c in members if not (isinstance(c, str) and "." in c)]
         # The value that settles the junction by itself: T for any_of, F for all_of.
         decisive, neutral = (T, F) if is_any else (F, T)
         if value == decisive:
             parts = []
             if facts:
-                parts.append([Branch(frozenset({("some", decisive, frozenset(facts))}))])
+                parts.append([Branch(frozenset({FactTest("some", decisive, self._ids(facts))}))])
             parts += [self.branches(c, frozenset({decisive})) for c in others]
             return _or(parts)
         if value == neutral:
@@ -186,11 +223,11 @@ class Compiler:
         not_decisive = frozenset({neutral, U})
         parts = []
         if facts:
-            parts.append([Branch(frozenset({("none", decisive, frozenset(facts))}))])
+            parts.append([Branch(frozenset({FactTest("none", decisive, self._ids(facts))}))])
         parts += [self.branches(c, not_decisive) for c in others]
         some_unknown = []
         if facts:
-            some_unknown.append([Branch(frozenset({("some", U, frozenset(facts))}))])
+            some_unknown.append([Branch(frozenset({FactTest("some", U, self._ids(facts))}))])
         some_unknown += [self.branches(c, frozenset({U})) for c in others]
         return _and(_and_all(parts), _or(some_unknown))
 
@@ -201,7 +238,7 @@ class Compiler:
         if T in values:
             out += self._status_branches(expr.element, wanted)
         if F in values:
-            out += self._status_branches(expr.element, {"met", "not_met", "unknown", "not_required"} - wanted)
+            out += self._status_branches(expr.element, set(STATUSES) - wanted)
         return _dedupe(out)
 
     def _status_branches(self, role: str, statuses: set[str]) -> list[Branch]:
@@ -226,26 +263,89 @@ class Compiler:
 # all_of multiply branches, so a test whose largest value needs more than this many is
 # split: its nested parts become hidden rules of their own, whose conclusions it joins.
 MAX_BRANCHES = 12
-_COMPOSITE = (AnyOf, AllOf, Not, Unknown)
 
 
-def hoist(compiler: "Compiler", rule_id: str, expr, hidden: dict[str, object]):
+def hoist(compiler: Compiler, rule_id: str, expr, hidden: dict[str, object]):
     """Return expr with nested composites replaced by hidden rule ids (added to `hidden`)
     until no value of it needs more than MAX_BRANCHES branches."""
     if not isinstance(expr, (AnyOf, AllOf)) or _size(compiler, expr) <= MAX_BRANCHES:
         return expr
-    children = expr.any_of if isinstance(expr, AnyOf) else expr.all_of
+    members = expr.any_of if isinstance(expr, AnyOf) else expr.all_of
     replaced = []
-    for child in children:
-        if isinstance(child, _COMPOSITE):
+    for member in members:
+        if isinstance(member, COMPOSITE):
             name = f"{rule_id}__{len(hidden) + 1}"
             hidden[name] = None  # reserve the name before recursing
-            hidden[name] = hoist(compiler, name, child, hidden)
+            hidden[name] = hoist(compiler, name, member, hidden)
             replaced.append(name)
         else:
-            replaced.append(child)
-    return AnyOf(any_of=replaced) if isinstance(expr, AnyOf) else AllOf(all_of=replaced)
+            replaced.append(member)
+    return AnyOf(any_of=tuple(replaced)) if isinstance(expr, AnyOf) else AllOf(all_of=tuple(replaced))
 
 
-def _size(compiler: "Compiler", expr) -> int:
+def _size(compiler: Compiler, expr) -> int:
     return max(len(compiler.branches(expr, frozenset({v}))) for v in (T, F, U))
+
+
+# ---------------------------------------------------------------- a compiled pack
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule of the program that matched: what it concludes and the branch that matched,
+    with the branch's atoms in their fixed order (sorted once, read on every evaluation)."""
+
+    kind: Literal["rule", "caveat"]
+    id: str
+    value: str  # T / F / U
+    branch: Branch
+    atoms: tuple = ()
+
+
+@dataclass
+class Program:
+    """A pack and the caveats compiled into branches: everything the engine registers, and
+    everything the reader of its trace needs to know about what it registered.
+
+    `rules` holds the pack's rules and the hidden parts split off large tests (see hoist);
+    findings.py folds a hidden part back into the rule it came from.
+    """
+
+    framework: str
+    rules: dict[tuple[str, str], list[Branch]]  # (rule id, T/F/U) -> branches
+    caveats: dict[str, list[Branch]]  # caveat id -> branches under which it is raised
+    hidden: frozenset[str]
+
+    def firings(self) -> Iterable[Firing]:
+        """Every branch as the conclusion it draws, rules first, in a fixed order."""
+        for (rule_id, value), branches in self.rules.items():
+            for branch in branches:
+                yield Firing("rule", rule_id, value, branch, tuple(branch.sorted_atoms()))
+        for caveat_id, branches in self.caveats.items():
+            for branch in branches:
+                yield Firing("caveat", caveat_id, T, branch, tuple(branch.sorted_atoms()))
+
+    def fact_ids(self) -> frozenset[str]:
+        """Every fact some branch tests: the engine needs to be told of no other."""
+        return frozenset(fact for firing in self.firings() for atom in firing.branch.atoms
+                         if isinstance(atom, FactTest) for fact in atom.ids)
+
+
+def compile_program(pack: Pack, caveats, expand: Callable[[str], list[str]],
+                    order: Callable[[str], int] = lambda fact_id: 0) -> Program:
+    """The pack's rules, for each of their three values, and each caveat, for when it holds.
+    In a caveat a bare word names a role (the pack's rule with it) or `means_waived` (the rule
+    that waives the means element, if the pack has one)."""
+    rules = Compiler(pack, expand, order=order)
+    hidden: dict[str, object] = {}
+    tests = {rule.id: hoist(rules, rule.id, rule.test, hidden) for rule in pack.rules}
+    compiled: dict[tuple[str, str], list[Branch]] = {}
+    for node_id, test in {**hidden, **tests}.items():
+        for value in (T, F, U):
+            compiled[(node_id, value)] = rules.branches(test, frozenset({value}))
+    names = {r.role: r.id for r in pack.rules if r.role}
+    waiver = pack.waiver_of("means")
+    names["means_waived"] = waiver.id if waiver else None
+    caveat_compiler = Compiler(pack, expand, resolve=names.get, order=order)
+    raised = {c.id: caveat_compiler.branches(c.when, frozenset({T})) for c in caveats}
+    return Program(pack.framework, compiled, raised, frozenset(hidden))

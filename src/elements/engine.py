@@ -1,48 +1,46 @@
-"""The rule engine: a pack compiled into a durable-rules ruleset, and evaluate().
+"""The rule engine: a compiled pack (conditions.Program) registered as a durable-rules ruleset,
+and run() on a scenario, which returns the trace of what fired. Reading the trace into a
+result is findings.py's work; nothing here knows what a result looks like.
 
-All of durable-rules lives behind this module. We drive its C engine
-(durable_rules_engine, the module durable.engine itself wraps) with a small loop of our
-own instead of durable.engine.Host, which is what makes an evaluation fast enough and
-sidesteps several of its hazards. What we design around (each one reproduced here):
+All of durable-rules lives behind this module. We drive its C engine (durable_rules_engine,
+the module durable.engine itself wraps) with a small loop of our own instead of
+durable.engine.Host, which is what makes an evaluation fast enough and sidesteps several of
+its hazards. What we design around (each one reproduced in the tests):
 - It crashes the process when called from several threads at once, and Streamlit serves
   sessions from threads: every call goes through one process-wide lock.
 - durable.engine.Host starts timer threads that call into the engine on their own: we
   never create a Host.
-- A ruleset keeps at most 1,024 live sessions and leaks the rest: each evaluation gets a
-  session id of its own, deleted in `finally`.
+- A ruleset keeps at most 1,024 live sessions and leaks the rest; creating one clears kilobytes
+  of memory per rule node, more than an evaluation costs: each ruleset keeps one session, and
+  each evaluation retracts what it asserted (a failed one deletes the session instead).
 - A fact that matches no rule is refused ("not handled", code 1) and a fact asserted twice
   is refused as already observed (code 2); the Python layer turns both into exceptions.
   We read the codes: a conclusion no rule depends on is fine, and "observed" is how each
   conclusion is drawn once even when several branches of its rule match.
-- Registering a ruleset name twice raises, and durable.engine's registration consumes the
-  rule dicts: each compiled ruleset gets a fresh name, from JSON we keep.
+- Registering a ruleset name twice raises: each ruleset gets a fresh name.
 - An exception inside a durable.engine action is swallowed into the session state: our
   loop runs no user code inside the engine, so nothing is swallowed.
 - Deleting a session while an action is under way corrupts memory (a crash a few hundred
   evaluations later): an interrupted evaluation abandons its action before the delete.
+- An `$or` directly inside `$iany` / `$iall` makes it read memory it never wrote and refuse
+  the ruleset at random (error 102): a list test is a full-match regular expression instead.
 
 How a scenario reaches the engine: as one fact, holding the lists of facts that are true,
-false and unknown, and the age. Every rule of the pack, and every caveat, becomes one
-durable-rules rule per branch of its condition (see conditions.py). When a rule fires we
-record it in the trace and assert its conclusion as a fact of its own, which the rules
-that depend on it match. The trace is the explanation.
+false and unknown, and the age. Every branch of the program is one durable-rules rule. When
+a rule fires we record it in the trace and, where another rule depends on it, assert its
+conclusion as a fact of its own for that rule to match.
 """
 from __future__ import annotations
 
 import itertools
 import json
 import threading
-from typing import Callable
-from dataclasses import dataclass
 
 import durable_rules_engine as _dre
 
-from .caveats import CaveatBook, caveat_book
-from .conditions import ALL, Branch, Compiler, F, T, U, hoist
-from .model import Caveat, Result, Scenario
-from .packs import Pack, get_pack
-from .vocabulary import Vocabulary, vocabulary
-from .yamlfile import rules_dir
+from .conditions import ALL, AgeTest, Branch, F, Firing, Program, T, U
+from .errors import EngineError
+from .model import Scenario
 
 _LOCK = threading.RLock()
 _SESSION_IDS = itertools.count(1)
@@ -51,31 +49,27 @@ SENTINEL = "_"  # durable-rules' $iall is false on an empty list: every list car
 NOT_HANDLED, OBSERVED = 1, 2
 
 
-@dataclass(frozen=True)
-class Firing:
-    kind: str  # "rule" or "caveat"
-    id: str
-    value: str  # T / F / U
-    branch: Branch
-
-
-def _atom_condition(atom: tuple, code: dict[str, str]) -> dict:
-    kind = atom[0]
-    if kind == "age":
-        _, test, years = atom
-        if test == "under":
-            return {"$and": [{"$gte": {"age": 0}}, {"$lt": {"age": years}}]}
-        if test == "at_least":
-            return {"$gte": {"age": years}}
+def _atom_condition(atom, code: dict[str, str]) -> dict:
+    if isinstance(atom, AgeTest):
+        if atom.test == "under":
+            return {"$and": [{"$gte": {"age": 0}}, {"$lt": {"age": atom.years}}]}
+        if atom.test == "at_least":
+            return {"$gte": {"age": atom.years}}
         return {"age": -1}
-    _, array, ids = atom
-    ids = sorted(code[i] for i in ids)
-    if kind == "some":
-        # Several facts: one list test, so the rule fires once however many of them hold.
-        inner = [{"$i": i} for i in ids]
-        return {"$iany": {array: inner[0] if len(inner) == 1 else {"$or": inner}}}
+    ids = sorted(code[i] for i in atom.ids)
+    if atom.quantifier == "some":
+        # Several facts: one list test, so the rule fires once however many of them hold. It is
+        # a full-match regular expression over the codes, never an `$or` inside `$iany`:
+        # durable-rules 2.0.28 builds the node of an `$or` without setting its right-hand value
+        # (rete.c, createForwardAlpha) and `$iany` then reads that uninitialised memory, refusing
+        # the ruleset (error 102) whenever the leftover byte looks like an identifier. Codes are
+        # letters and digits only, so the alternation needs no escaping.
+        if len(ids) == 1:
+            return {"$iany": {atom.value: {"$i": ids[0]}}}
+        return {"$iany": {atom.value: {"$mt": {"$i": "|".join(ids)}}}}
+    # `$and` inside `$iall` is safe: its node is the last comparison, whose value is set.
     inner = [{"$neq": {"$i": i}} for i in ids]
-    return {"$iall": {array: inner[0] if len(inner) == 1 else {"$and": inner}}}
+    return {"$iall": {atom.value: inner[0] if len(inner) == 1 else {"$and": inner}}}
 
 
 def _node_condition(rule_id: str, values: frozenset) -> dict:
@@ -91,7 +85,7 @@ def _node_condition(rule_id: str, values: frozenset) -> dict:
 def _patterns(branch: Branch, code: dict[str, str]) -> list[dict]:
     patterns: list[dict] = []
     if branch.atoms or not branch.nodes:
-        tests = [{"kind": "scenario"}] + [_atom_condition(a, code) for a in sorted(branch.atoms, key=repr)]
+        tests = [{"kind": "scenario"}] + [_atom_condition(a, code) for a in branch.sorted_atoms()]
         patterns.append({"m": tests[0] if len(tests) == 1 else {"$and": tests}})
     for index, (rule_id, values) in enumerate(branch.nodes):
         patterns.append({f"n{index}": _node_condition(rule_id, values)})
@@ -112,63 +106,34 @@ def _short_code(index: int) -> str:
         index -= 1
 
 
-class CompiledPack:
-    """One pack (with the caveats) registered as one durable-rules ruleset."""
+class Ruleset:
+    """One compiled pack (with the caveats) registered as one durable-rules ruleset."""
 
-    def __init__(self, pack: Pack, caveats: CaveatBook, vocab: Vocabulary):
-        self.pack = pack
-        self.caveats = caveats
-        self.vocab = vocab
-        self.name = f"elements_{pack.framework}_{next(_RULESET_IDS)}"
-        self.definition: dict[str, dict] = {}
-        self.branches: dict[tuple[str, str], list[Branch]] = {}
-        self.fact_ids: set[str] = set()  # every fact a rule or caveat tests
-        self.rule_fact_ids: set[str] = set()  # the facts the pack's own rules test
-        self.firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
+    def __init__(self, program: Program, fact_order: list[str]):
+        self.framework = program.framework
+        self.name = f"elements_{program.framework}_{next(_RULESET_IDS)}"
+        self._sid = f"{self.name}:{next(_SESSION_IDS)}"  # the one session, reused (see run)
         # Inside the engine a fact is a short code: the messages it parses stay small.
-        self.code = {fact_id: _short_code(index) for index, fact_id in enumerate(vocab.ids)}
-
-        rules = Compiler(pack, vocab.expand)
-        # Parts of large tests, split off as rules of their own (conditions.hoist); they are
-        # internal: findings.py folds them into the rule they came from.
-        self.hidden: dict[str, object] = {}
-        tests = {rule.id: hoist(rules, rule.id, rule.test, self.hidden) for rule in pack.rules}
-        for node_id, test in {**self.hidden, **tests}.items():
-            for value in (T, F, U):
-                self._add("rule", node_id, value, rules.branches(test, frozenset({value})))
-        self.rule_fact_ids = set(self.fact_ids)
-        roles = {r.role: r.id for r in pack.rules if r.role}
-        caveat_compiler = Compiler(pack, vocab.expand, resolve=roles.get)
-        for caveat in caveats.caveats:
-            self._add("caveat", caveat.id, T, caveat_compiler.branches(caveat.when, frozenset({T})))
-
-        self._message_codes = [(fact_id, self.code[fact_id]) for fact_id in sorted(self.fact_ids)]
+        code = {fact_id: _short_code(index) for index, fact_id in enumerate(fact_order)}
+        definition: dict[str, dict] = {}
+        self._firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
+        for number, firing in enumerate(program.firings()):
+            rule_name = f"{firing.kind}:{firing.id}:{firing.value}:{number}"
+            definition[rule_name] = {"all": _patterns(firing.branch, code)}
+            self._firings[rule_name] = firing
+        tested = program.fact_ids()
+        self._message_codes = [(fact_id, code[fact_id]) for fact_id in fact_order if fact_id in tested]
         # Conclusions that some rule matches; the others need not be asserted at all.
-        self._depended_on = {rule_id for f in self.firings.values() for rule_id, _ in f.branch.nodes}
-        # For findings.py: lookups it would otherwise repeat on every evaluation.
-        self.rule_by_id = {rule.id: rule for rule in pack.rules}
-        self.citation_of = {rule.id: pack.citation(rule) for rule in pack.rules}
-        self.step_cache: dict[tuple, object] = {}  # findings.py: explanation steps by what they say
-        self.says_age = {r.id for r in pack.rules if any("{age}" in t for t in (r.says.true, r.says.false, r.says.unknown))}
-        self.role_id = {rule.role: rule.id for rule in pack.rules if rule.role}
-        self.waiver_of = {rule.waives: rule for rule in pack.rules if rule.waives}
-        self.group_facts: dict[str, set[str]] = {}
-        for fact_id in self.rule_fact_ids:
-            self.group_facts.setdefault(fact_id.split(".", 1)[0], set()).add(fact_id)
-        self.caveat_models = [Caveat(id=c.id, text=c.text, sources=c.sources) for c in caveats.caveats]
-
+        self._depended_on = {rule_id for f in self._firings.values() for rule_id, _ in f.branch.nodes}
+        self.definition_text = json.dumps(definition, ensure_ascii=False)
         with _LOCK:
-            self._handle = _dre.create_ruleset(self.name, json.dumps(self.definition, ensure_ascii=False))
-
-    def _add(self, kind: str, node_id: str, value: str, branches: list[Branch]) -> None:
-        self.branches[(node_id, value)] = branches
-        for index, branch in enumerate(branches):
-            rule_name = f"{kind}:{node_id}:{value}:{index}"
-            self.definition[rule_name] = {"all": _patterns(branch, self.code)}
-            self.firings[rule_name] = Firing(kind, node_id, value, branch.ordered())
-            for atom in branch.atoms:
-                if atom[0] in ("some", "none"):
-                    self.fact_ids |= set(atom[2])
+            try:
+                self._handle = _dre.create_ruleset(self.name, self.definition_text)
+            except _dre.error as exc:
+                raise EngineError(
+                    f"framework {program.framework}", "",
+                    f"the rule engine could not build its rules ({exc}); please report this",
+                ) from None
 
     def message(self, scenario: Scenario, sid: str) -> str:
         """The scenario as the one fact the engine sees: the codes of the facts that are
@@ -178,62 +143,49 @@ class CompiledPack:
         facts = scenario.facts
         for fact_id, code in self._message_codes:
             value = facts.get(fact_id)
-            value = U if value is None else T if value else F
-            lists[value].append(code)
+            lists[U if value is None else T if value else F].append(code)
         age = scenario.person.age
         arrays = ",".join(f'"{v}":["' + '","'.join(codes) + '"]' for v, codes in lists.items())
         return f'{{"sid":"{sid}","kind":"scenario",{arrays},"age":{-1 if age is None else age}}}'
 
     def run(self, scenario: Scenario) -> list[Firing]:
-        """Assert the scenario in a session of its own; return the rules that fired, in order."""
+        """Assert the scenario; return the rules that fired, in order.
+
+        Every evaluation runs in the ruleset's one session and leaves it empty: what it asserted
+        is retracted at the end. Creating a session costs durable-rules more than the whole
+        evaluation (it clears several kilobytes per rule node), so the session is reused; any
+        evaluation that does not end cleanly deletes it instead, and the next starts afresh."""
         trace: list[Firing] = []
         with _LOCK:
-            sid = str(next(_SESSION_IDS))
-            state, matched = None, None
+            sid = self._sid
+            asserted = [self.message(scenario, sid)]
+            matched, clean = None, False
+            code, state = _dre.assert_fact(self._handle, asserted[0])
+            if code == NOT_HANDLED:  # nothing was asserted: the session is as it was
+                raise EngineError(f"framework {self.framework}", "", "no rule matched the scenario; please report this")
             try:
-                code, state = _dre.assert_fact(self._handle, self.message(scenario, sid))
-                if code == NOT_HANDLED:
-                    raise RuntimeError(f"{self.name}: no rule matched the scenario")
                 started = _dre.start_action_for_state(self._handle, state)
                 matched = started[1] if started else None
                 while matched:
                     # The match arrives as '{"<rule name>":{...facts...}}'; the name is all we need.
-                    firing = self.firings[matched[2:matched.index('"', 2)]]
+                    firing = self._firings[matched[2:matched.index('"', 2)]]
                     trace.append(firing)
-                    if firing.id in self._depended_on and firing.kind == "rule":
+                    if firing.kind == "rule" and firing.id in self._depended_on:
                         conclusion = f'{{"sid":"{sid}","kind":"node","node":"{firing.id}","v":"{firing.value}"}}'
                         # OBSERVED (code 2) means another branch drew it already: drawn once.
-                        _dre.assert_fact(self._handle, conclusion)
+                        if _dre.assert_fact(self._handle, conclusion)[0] != OBSERVED:
+                            asserted.append(conclusion)
                     matched = _dre.complete_and_start_action(self._handle, state)
+                _dre.retract_facts(self._handle, "[" + ",".join(asserted) + "]")
+                leftover = _dre.start_action_for_state(self._handle, state)
+                clean = not (leftover and leftover[1])
+                matched = leftover[1] if leftover else None
             finally:
-                if matched and state is not None:
-                    # Interrupted mid-action: deleting a session with an action under way
-                    # corrupts durable-rules' memory, so hand the action back first.
-                    _dre.abandon_action(self._handle, state)
-                _dre.delete_state(self._handle, sid)
+                if not clean:
+                    if matched:
+                        # Interrupted mid-action: deleting a session with an action under way
+                        # corrupts durable-rules' memory, so hand the action back first.
+                        _dre.abandon_action(self._handle, state)
+                    _dre.delete_state(self._handle, sid)
+                    self._sid = f"{self.name}:{next(_SESSION_IDS)}"
         return trace
-
-
-_COMPILED: dict[tuple[str, str], CompiledPack] = {}
-
-
-def compiled(framework: str) -> CompiledPack:
-    """The compiled ruleset for a framework: compiled once per process and rules folder
-    (a changed pack needs a restart, as a changed program would)."""
-    key = (str(rules_dir()), framework)
-    found = _COMPILED.get(key)
-    if found is None:
-        with _LOCK:
-            found = _COMPILED.get(key)
-            if found is None:
-                found = _COMPILED[key] = CompiledPack(get_pack(framework), caveat_book(), vocabulary())
-    return found
-
-
-def evaluator(framework: str) -> Callable[[Scenario], Result]:
-    """A function that evaluates validated scenarios under one framework."""
-    from .findings import build_result  # findings reads the trace; it needs no durable-rules
-
-    ruleset = compiled(framework)
-    return lambda scenario: build_result(ruleset, scenario, ruleset.run(scenario))
-

@@ -45,6 +45,11 @@ class PackError(ElementsError):
     """A rule pack, vocabulary, caveat or referral file that does not match its schema."""
 
 
+class EngineError(ElementsError):
+    """The rule engine refused to build or run a framework's rules: reported in one line, like
+    bad input, because a person can do nothing with a traceback (and should not see one)."""
+
+
 def field_path(loc: Iterable[Any]) -> str:
     """('facts', 'action.x') -> 'facts.action.x'; ('rules', 2, 'test') -> 'rules[2].test'."""
     out = ""

@@ -6,20 +6,7 @@ than the engine did.
 from __future__ import annotations
 
 from .model import Result
-
-STATUS_WORDS = {
-    "met": "met",
-    "not_met": "not met",
-    "unknown": "unknown",
-    "not_required": "not required",
-}
-OUTCOME_WORDS = {
-    "all_elements_met": "all elements met",
-    "not_all_elements_met": "not all elements met",
-    "undetermined": "undetermined",
-}
-# Status is never shown by colour alone: every node carries its word and a symbol too.
-SYMBOL = {"true": "✔", "false": "✘", "unknown": "?"}
+from .words import VALUE_SYMBOL as SYMBOL  # never colour alone: every node has a word and a symbol
 
 
 def _quote(text: str) -> str:

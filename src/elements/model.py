@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .countries import countries
 from .yamlfile import LongNumber
+from .words import ROLES, Confidence, ElementRole, Outcome, Status, Value
 
-Status = Literal["met", "not_met", "unknown", "not_required"]
-Outcome = Literal["all_elements_met", "not_all_elements_met", "undetermined"]
-ROLES = ("action", "means", "purpose")
+__all__ = ["ROLES", "Person", "ExpectedFinding", "Scenario", "ElementFinding", "Step", "Caveat", "Contact",
+           "Referral", "RelatedProvision", "Result"]
 
 
 class Person(BaseModel):
@@ -43,7 +44,7 @@ class ExpectedFinding(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
-    elements: dict[Literal["action", "means", "purpose"], Status] = Field(default_factory=dict)
+    elements: dict[ElementRole, Status] = Field(default_factory=dict)
 
 
 class Scenario(BaseModel):
@@ -65,6 +66,9 @@ class Scenario(BaseModel):
     discussion_questions: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    # fact id -> the sentence of the narrative that states it, word for word: what an exercise
+    # quotes back to a trainee for that fact. Only for facts the scenario states (true or false).
+    evidence: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("jurisdiction", mode="before")
     @classmethod
@@ -90,15 +94,41 @@ class Scenario(BaseModel):
     def _null_facts(cls, value: Any) -> Any:
         return {} if value is None else value
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _evidence_quotes_the_narrative(cls, data: Any, handler: Any) -> "Scenario":
+        scenario = handler(data)
+        for fact_id, quote in scenario.evidence.items():
+            problem = _evidence_problem(scenario, fact_id, quote)
+            if problem:
+                # Raised with its own location, so the message names evidence.<fact id>.
+                raise ValidationError.from_exception_data(cls.__name__, [InitErrorDetails(
+                    type=PydanticCustomError("evidence", problem), loc=("evidence", fact_id), input=quote)])
+        return scenario
+
+
+def _evidence_problem(scenario: Scenario, fact_id: str, quote: str) -> Optional[str]:
+    if scenario.facts.get(fact_id) is None:
+        stated = "leaves unknown" if fact_id in scenario.facts else "does not state"
+        return f"is for a fact the scenario {stated} (evidence is only for facts stated true or false)"
+    if not quote.strip():
+        return "is empty (quote the sentence of the narrative that states the fact)"
+    if quote not in (scenario.narrative or ""):
+        return "is not in the narrative word for word (quote the sentence as the narrative has it)"
+    return None
+
 
 class ElementFinding(BaseModel):
     model_config = ConfigDict(frozen=True)  # shared between results
 
     status: Status
+    # The facts the element rests on (its rule's, and those of the rules it names), when met.
     satisfied_by: list[str] = Field(default_factory=list)
     citation: str
     rule: str
     label: str
+    url: str = ""  # the provision's official text
+    confidence: Confidence = "verified"  # how its wording was read
 
 
 class Step(BaseModel):
@@ -110,8 +140,24 @@ class Step(BaseModel):
     citation: str
     because: list[str]
     text: str
-    value: Literal["true", "false", "unknown"]
+    value: Value
     depends_on: list[str] = Field(default_factory=list)
+    label: str = ""  # the rule's name for a person (the id stays in `rule`)
+    url: str = ""
+    confidence: Confidence = "verified"
+
+
+class RelatedProvision(BaseModel):
+    """An offence of its own that the described facts come near, shown beside the elements."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    citation: str
+    text: str  # the provision, as the pack quotes it
+    reason: str  # why it is pointed to (the rule's own words)
+    url: str
+    confidence: Confidence
 
 
 class Caveat(BaseModel):
@@ -123,27 +169,52 @@ class Caveat(BaseModel):
 
 
 class Contact(BaseModel):
+    """One way to reach a service. Only contacts our sources confirm (read on an official or
+    the operator's own page, or on a secondary page) ever reach a Result."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
-    type: str
-    value: str
+    type: str  # phone, text, tty, whatsapp, chat, web, email
+    value: str  # as written by the source
+    # The digits a person keys on a phone ("08000121700"; "+" kept where the source wrote it);
+    # empty for web, chat and email.
+    dial: str = ""
+    extension: str = ""
+    # What a link opens: tel:, sms:, mailto: or https:; empty where no link fits.
+    href: str = ""
     note: str = ""
-    # False for a contact our sources do not confirm: never offered as a number to call.
-    confirmed: bool
+    confidence: Literal["verified", "secondary"] = "verified"
 
 
 class Referral(BaseModel):
+    """A service to contact, or one of Elements' own notices (kind "notice")."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
+    # The contract's three fields: `contact` sums up how to reach it in one line.
     name: str
     contact: str
-    kind: str
+    source: str
+    id: str  # the service's id in rules/referrals.yaml; "elements." ids for Elements' own notices
+    kind: str  # emergency, hotline, report, support, network, notice
     contacts: list[Contact]
     hours: str = ""
+    languages: str = ""
     note: str = ""
-    source: str
+    # Who runs it: an operator kind (police, immigration, ngo, ...), the body by name, and both
+    # in plain words after "Run by" ("the police: An Garda Síochána"). Empty only on notices.
+    operator: str = ""
+    run_by: str = ""
+    who_answers: str = ""
+    # Shown beside every number: set where a police, immigration or law-enforcement body
+    # answers, or where what a caller says goes on to one.
+    alert: str = ""
+    serves: str = ""
+    # What a user must know before relying on it: a secondary source, sources that disagree,
+    # a service that may have closed, a number left out because it is not confirmed.
+    cautions: list[str] = Field(default_factory=list)
     checked: str
-    confidence: str
+    confidence: Confidence  # the service's mark: verified or secondary (an unconfirmed one never gets here)
 
 
 class Result(BaseModel):
@@ -153,8 +224,19 @@ class Result(BaseModel):
     summary: str
     elements: dict[str, ElementFinding]
     child: Optional[bool]
+    # The age under which this framework counts a person a child (its pack's child rule).
+    child_line: Optional[int] = None
     explanation: list[Step]
     open_questions: list[str]
     what_would_change: list[str]
     caveats: list[Caveat]
     referrals: list[Referral]
+    related: list[RelatedProvision] = Field(default_factory=list)
+
+    def step(self, rule: str) -> Optional[Step]:
+        """The explanation step of a rule (by its full id, 'palermo.action'), if it fired."""
+        return next((s for s in self.explanation if s.rule == rule), None)
+
+    def element_step(self, role: str) -> Optional[Step]:
+        """The step that decided an element: its rule's, or the waiver's when not required."""
+        return self.step(self.elements[role].rule)

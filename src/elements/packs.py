@@ -1,123 +1,44 @@
 """Rule packs: one legal framework as data (rules/<framework>.yaml), validated on load.
 
-A pack is the provisions of one instrument, verbatim and in the statute's order, and the
-rules that encode them. Each rule has a `test`: an expression in three-valued logic
-(true / false / unknown) over the facts of a scenario, the person's age and other rules
-of the same pack. Expressions are plain data:
+A pack reads as annotated statute: its provisions, verbatim and in the statute's order, each
+followed by the rules that encode exactly that provision. Each rule has a `test` in the
+expression language (expressions.py; rules/README.md explains it for a reviewer) over the
+facts of a scenario, the person's age and other rules of the same pack.
 
-    action.recruitment              a fact (its id always has a dot)
-    child                           another rule of this pack (its id never has a dot)
-    {any_of: [...]}, {all_of: [...]}, {not: ...}
-    {unknown: ...}                  true when the expression is unknown (never itself unknown)
-    {age_under: 18}                 unknown while the age is unknown
-    {element: means, in: [not_met, unknown]}   an element's status (caveats use this)
-    {always: true}
-
-A rule with a `role` gives the contract one of its conclusions: the action, means or
-purpose element, whether the person is a child, the outcome, and whether consent is
-irrelevant. `waives: means` says the means element is not required when the rule holds.
+A rule with a `role` gives the result one of its conclusions: the action, means or purpose
+element, whether the person is a child, the outcome, whether consent is irrelevant, or a
+related offence to point to. `waives: means` says the means element is not required when the
+rule holds. A pack may also give a caveat its own wording, where its law differs from the
+shared text (rules/caveats.yaml).
 """
 from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Any, Optional
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    ValidationError,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import PackError, from_validation
+from .caveats import caveat_book
+from .errors import PackError
+from .expressions import Always, Expr, age_lines, fact_names, rule_names
+from .loader import cached, load, rules_file
 from .vocabulary import Vocabulary, vocabulary
-from .yamlfile import read_mapping, rules_dir
+from .words import Confidence, ElementRole, Role
+from .yamlfile import rules_dir
 
-Confidence = Literal["verified", "secondary", "unconfirmed"]
-Role = Literal["action", "means", "purpose", "child", "outcome", "consent_irrelevant"]
-ElementRole = Literal["action", "means", "purpose"]
-StatusName = Literal["met", "not_met", "unknown", "not_required"]
+# Roles a pack has exactly one rule for; consent_irrelevant at most one; related_offence any.
+_ONE_EACH = ("action", "means", "purpose", "child", "outcome")
 
 
 class _Node(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class AnyOf(_Node):
-    any_of: list["Expr"] = Field(min_length=1)
-
-
-class AllOf(_Node):
-    all_of: list["Expr"] = Field(min_length=1)
-
-
-class Not(_Node):
-    not_: "Expr" = Field(alias="not")
-
-
-class Unknown(_Node):
-    """True when the expression is unknown, false otherwise: never itself unknown."""
-
-    unknown: "Expr"
-
-
-class AgeUnder(_Node):
-    age_under: int = Field(ge=1, le=130)
-
-
-class ElementIs(_Node):
-    element: ElementRole
-    in_: list[StatusName] = Field(alias="in", min_length=1)
-
-
-class Always(_Node):
-    always: Literal[True]
-
-
-def _kind(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "ref"
-    if isinstance(value, dict):
-        for key in ("any_of", "all_of", "not", "unknown", "age_under", "element", "always"):
-            if key in value:
-                return key
-    if isinstance(value, (AnyOf, AllOf, Not, Unknown, AgeUnder, ElementIs, Always)):
-        return {AnyOf: "any_of", AllOf: "all_of", Not: "not", Unknown: "unknown", AgeUnder: "age_under",
-                ElementIs: "element", Always: "always"}[type(value)]
-    return None
-
-
-Expr = Annotated[
-    Union[
-        Annotated[str, Tag("ref")],
-        Annotated[AnyOf, Tag("any_of")],
-        Annotated[AllOf, Tag("all_of")],
-        Annotated[Not, Tag("not")],
-        Annotated[Unknown, Tag("unknown")],
-        Annotated[AgeUnder, Tag("age_under")],
-        Annotated[ElementIs, Tag("element")],
-        Annotated[Always, Tag("always")],
-    ],
-    Discriminator(
-        _kind,
-        custom_error_type="expression",
-        custom_error_message=(
-            "must be a fact id, a rule id, or a mapping with one of "
-            "any_of, all_of, not, unknown, age_under, element, always"
-        ),
-    ),
-]
-for _model in (AnyOf, AllOf, Not, Unknown):
-    _model.model_rebuild()
-
-
 class Says(_Node):
-    """What the rule says when it comes out true, false or unknown. {facts} lists the facts it used."""
+    """What the rule says when it comes out true, false or unknown. {facts} lists the facts it
+    relied on, {unknown_facts} the ones still open, {age} the person's age."""
 
     true: str
     false: str
@@ -132,17 +53,8 @@ class Says(_Node):
         return data
 
 
-class Provision(_Node):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    citation: str
-    text: str
-    confidence: Confidence
-    source: str
-
-
 class Rule(_Node):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    provision: str
     citation: Optional[str] = None  # defaults to the provision's citation
     role: Optional[Role] = None
     label: Optional[str] = None
@@ -151,6 +63,31 @@ class Rule(_Node):
     says: Says
     # What would settle this rule while it is unknown, in plain words.
     if_unknown: Optional[str] = None
+
+
+class CombinedRule(Rule):
+    """A rule that joins provisions (the definition as a whole): it names the provisions it joins
+    and sits after all of them, as Catala's final rule does."""
+
+    joins: list[str] = Field(min_length=1)
+
+
+class Provision(_Node):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    citation: str
+    text: str
+    confidence: Confidence
+    source: str
+    # The official text, on the instrument's own site (a test checks the host).
+    url: str = Field(pattern=r"^https://")
+    rules: list[Rule] = Field(default_factory=list)
+
+
+class CaveatWording(_Node):
+    """A pack's own wording of a shared caveat, where its law differs from the shared text."""
+
+    text: str
+    sources: list[str] = Field(default_factory=list)
 
 
 class Pack(_Node):
@@ -164,89 +101,144 @@ class Pack(_Node):
     confidence: Confidence
     summary: str
     provisions: list[Provision] = Field(min_length=1)
-    rules: list[Rule] = Field(min_length=1)
+    # The rules that join the provisions above (the outcome, at least), after all of them.
+    combined: list[CombinedRule] = Field(default_factory=list)
+    caveats: dict[str, CaveatWording] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _coherent(self) -> "Pack":
         provision_ids = [p.id for p in self.provisions]
         if len(set(provision_ids)) != len(provision_ids):
             raise ValueError("provisions: two provisions share an id")
-        rule_ids = [r.id for r in self.rules]
+        for index, rule in enumerate(self.combined):
+            for joined in rule.joins:
+                if joined not in provision_ids:
+                    raise ValueError(f"combined[{index}].joins: no provision with id {joined}")
+        rules = [rule for provision in self.provisions for rule in provision.rules] + list(self.combined)
+        rule_ids = [r.id for r in rules]
         if len(set(rule_ids)) != len(rule_ids):
-            raise ValueError("rules: two rules share an id")
-        for index, rule in enumerate(self.rules):
-            if rule.provision not in provision_ids:
-                raise ValueError(f"rules[{index}].provision: no provision with id {rule.provision}")
-        roles = [r.role for r in self.rules if r.role]
-        for role in ("action", "means", "purpose", "child", "outcome"):
+            raise ValueError("provisions: two rules share an id")
+        roles = [r.role for r in rules if r.role]
+        for role in _ONE_EACH:
             if roles.count(role) != 1:
-                raise ValueError(f"rules: exactly one rule must have role {role} (found {roles.count(role)})")
+                raise ValueError(f"provisions: exactly one rule must have role {role} (found {roles.count(role)})")
         if roles.count("consent_irrelevant") > 1:
-            raise ValueError("rules: at most one rule may have role consent_irrelevant")
-        waived = [r.waives for r in self.rules if r.waives]
+            raise ValueError("provisions: at most one rule may have role consent_irrelevant")
+        waived = [r.waives for r in rules if r.waives]
         if len(set(waived)) != len(waived):
-            raise ValueError("rules: an element may be waived by one rule only")
+            raise ValueError("provisions: an element may be waived by one rule only")
         return self
 
-    # Convenience for views and the compiler.
+    def model_post_init(self, __context: object) -> None:
+        self._rules = [rule for provision in self.provisions for rule in provision.rules] + list(self.combined)
+        self._by_id = {rule.id: rule for rule in self._rules}
+        self._provision_of = {rule.id: p for p in self.provisions for rule in p.rules}
+        by_id = {p.id: p for p in self.provisions}
+        for rule in self.combined:  # its link is the first provision it joins
+            if rule.joins[0] in by_id:  # (a wrong id is reported by the validator below)
+                self._provision_of[rule.id] = by_id[rule.joins[0]]
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every rule, in the pack's (the statute's) order."""
+        return self._rules
+
+    @property
+    def rules_by_id(self) -> dict[str, Rule]:
+        return self._by_id
+
     def provision(self, provision_id: str) -> Provision:
         return next(p for p in self.provisions if p.id == provision_id)
 
-    def rule(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
+    def provision_of(self, rule: Rule | str) -> Provision:
+        """The provision a rule encodes (the one it is written under)."""
+        return self._provision_of[rule if isinstance(rule, str) else rule.id]
 
     def citation(self, rule: Rule) -> str:
-        return rule.citation or self.provision(rule.provision).citation
+        if rule.citation:
+            return rule.citation
+        if isinstance(rule, CombinedRule):
+            return ", ".join(self.provision(p).citation for p in rule.joins)
+        return self.provision_of(rule).citation
+
+    def confidence_of(self, rule: Rule) -> str:
+        """How the wording behind a rule was read: a combined rule is as sure as the least sure
+        provision it joins."""
+        joined = rule.joins if isinstance(rule, CombinedRule) else [self.provision_of(rule).id]
+        order = ("unconfirmed", "secondary", "verified")
+        return min((self.provision(p).confidence for p in joined), key=order.index)
 
     def role_rule(self, role: str) -> Optional[Rule]:
-        return next((r for r in self.rules if r.role == role), None)
+        return next((r for r in self._rules if r.role == role), None)
 
     def waiver_of(self, role: str) -> Optional[Rule]:
-        return next((r for r in self.rules if r.waives == role), None)
+        return next((r for r in self._rules if r.waives == role), None)
 
+    def has_element(self, role: str) -> bool:
+        """False where the framework has no such element at all (a waiver that always holds)."""
+        waiver = self.waiver_of(role)
+        return waiver is None or not isinstance(waiver.test, Always)
 
-def iter_leaves(expr: Any):
-    """Every string leaf (fact id or rule id) and element reference in an expression."""
-    if isinstance(expr, str):
-        yield expr
-    elif isinstance(expr, AnyOf):
-        for child in expr.any_of:
-            yield from iter_leaves(child)
-    elif isinstance(expr, AllOf):
-        for child in expr.all_of:
-            yield from iter_leaves(child)
-    elif isinstance(expr, Not):
-        yield from iter_leaves(expr.not_)
-    elif isinstance(expr, Unknown):
-        yield from iter_leaves(expr.unknown)
+    def _own_conclusion(self, rule: Rule) -> bool:
+        if rule.role in ("action", "means", "purpose"):
+            return self.has_element(rule.role)
+        return rule.role is not None and rule.role != "related_offence"
+
+    def child_line(self) -> Optional[int]:
+        """The age under which this framework's child rule counts a person a child."""
+        lines = age_lines(self.role_rule("child").test)
+        return lines[0] if len(set(lines)) == 1 else None
+
+    def facts_read(self, vocab: Vocabulary, rule: Rule | str | None = None) -> list[str]:
+        """The facts the pack's rules test, in vocabulary order; with `rule`, the facts that rule
+        reads itself or through the rules it names, except those that are a conclusion in their
+        own right (an element the framework has, the child, the outcome, consent), which stop
+        the walk. A waived-always element (UK's force, threats or deception) is part of what
+        names it."""
+        if rule is None:
+            todo = list(self._rules)
+        else:
+            todo = [self._by_id[rule] if isinstance(rule, str) else rule]
+        found: set[str] = set()
+        seen: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current.id in seen:
+                continue
+            seen.add(current.id)
+            found.update(vocab.facts_in(current.test))
+            if rule is not None:
+                todo += [self._by_id[name] for name in rule_names(current.test)
+                         if name in self._by_id and not self._own_conclusion(self._by_id[name])]
+        return [fact_id for fact_id in vocab.ids if fact_id in found]
 
 
 def check_references(pack: Pack, vocab: Vocabulary, source: str) -> None:
     """Every fact a rule names is in the vocabulary; every rule it names exists; no cycles."""
-    rule_ids = {r.id for r in pack.rules}
-    known = set(vocab.ids)
+    rule_ids = set(pack.rules_by_id)
+    known = vocab.id_set
     graph: dict[str, set[str]] = {}
-    for index, rule in enumerate(pack.rules):
-        deps: set[str] = set()
-        for leaf in iter_leaves(rule.test):
-            if "." in leaf:
-                ids = vocab.expand(leaf)
-                if not ids or not set(ids) <= known:
-                    raise PackError(source, f"rules[{index}].test", f"unknown fact id {leaf}")
-            elif leaf not in rule_ids:
-                raise PackError(source, f"rules[{index}].test", f"no rule with id {leaf} in this pack")
-            else:
-                deps.add(leaf)
+    where = {rule.id: f"provisions[{pi}].rules[{ri}]" for pi, p in enumerate(pack.provisions)
+             for ri, rule in enumerate(p.rules)}
+    where.update({rule.id: f"combined[{index}]" for index, rule in enumerate(pack.combined)})
+    for rule in pack.rules:
+        for name in fact_names(rule.test):
+            ids = vocab.expand(name)
+            if not ids or not set(ids) <= known:
+                raise PackError(source, f"{where[rule.id]}.test", f"unknown fact id {name}")
+        deps = set(rule_names(rule.test))
+        for name in sorted(deps - rule_ids):
+            raise PackError(source, f"{where[rule.id]}.test", f"no rule with id {name} in this pack")
         graph[rule.id] = deps
         if rule.waives and not pack.role_rule(rule.waives):
-            raise PackError(source, f"rules[{index}].waives", f"no rule has role {rule.waives}")
+            raise PackError(source, f"{where[rule.id]}.waives", f"no rule has role {rule.waives}")
     state: dict[str, int] = {}
 
     def visit(node: str, path: list[str]) -> None:
         if state.get(node) == 2:
             return
         if state.get(node) == 1:
-            raise PackError(source, "rules", "rules depend on each other in a circle: " + " -> ".join(path + [node]))
+            raise PackError(source, "provisions", "rules depend on each other in a circle: " + " -> ".join(path + [node]))
         state[node] = 1
         for dep in sorted(graph[node]):
             visit(dep, path + [node])
@@ -256,55 +248,81 @@ def check_references(pack: Pack, vocab: Vocabulary, source: str) -> None:
         visit(node, [])
 
 
-def load_pack(path: Path | str, vocab: Vocabulary | None = None) -> Pack:
-    path = Path(path)
-    data = read_mapping(path, PackError)
-    try:
-        pack = Pack.model_validate(data)
-    except ValidationError as exc:
-        raise from_validation(exc, str(path), PackError) from None
-    if pack.framework != path.stem:
-        raise PackError(str(path), "framework", f"is {pack.framework!r} but the file is named {path.name}")
-    check_references(pack, vocab or vocabulary(), str(path))
-    return pack
+def _check(pack: Pack, source: str) -> None:
+    stem = Path(source).stem
+    if pack.framework != stem:
+        raise PackError(source, "framework", f"is {pack.framework!r} but the file is named {Path(source).name}")
+    check_references(pack, vocabulary(), source)
+    known = caveat_book().ids()
+    for caveat_id in pack.caveats:
+        if caveat_id not in known:
+            raise PackError(source, f"caveats.{caveat_id}", "is not a caveat of rules/caveats.yaml")
+
+
+def load_pack(path: Path | str) -> Pack:
+    """A pack file, validated, with every reference checked (not cached: for tests and tools)."""
+    return load(path, Pack, _check)
+
+
+# ---------------------------------------------------------------- the frameworks of a rules folder
+
+# The rule files that are not packs.
+SHARED_FILES = ("vocabulary", "caveats", "referrals", "phrases", "frameworks", "countries")
+
+
+class FrameworkIndex(_Node):
+    """rules/frameworks.yaml: the order the frameworks are listed in, and the default one."""
+
+    default: str
+    order: list[str] = Field(min_length=1)
 
 
 def pack_paths(folder: Path | None = None) -> dict[str, Path]:
-    """Framework id -> pack file: every YAML file in rules/ but the shared ones. Looked up
-    once per folder and process (a new pack needs a restart, not a code change)."""
+    """Framework id -> pack file: every YAML file in the rules folder but the shared ones.
+    Looked up once per folder and process (a new pack needs a restart, not a code change)."""
     return dict(_pack_paths(str(folder or rules_dir())))
 
 
 @lru_cache(maxsize=16)
 def _pack_paths(folder_name: str) -> tuple[tuple[str, Path], ...]:
-    folder = Path(folder_name)
-    found: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        if path.stem in ("vocabulary", "caveats", "referrals", "phrases"):
-            continue
-        found[path.stem] = path
-    return tuple(found.items())
+    return tuple((path.stem, path) for path in sorted(Path(folder_name).glob("*.yaml"))
+                 if path.stem not in SHARED_FILES)
 
 
-# The order frameworks are listed in: the contract's, then any new pack alphabetically.
-_ORDER = ("palermo", "coe", "eu", "us", "uk", "ca")
+def _index() -> FrameworkIndex:
+    return rules_file("frameworks.yaml", FrameworkIndex)
 
 
 def framework_ids(folder: Path | None = None) -> list[str]:
+    """Every framework of the rules folder: those rules/frameworks.yaml orders first, in its
+    order, then any other pack alphabetically (adding a pack needs no other change)."""
     ids = list(pack_paths(folder))
     if not ids:
         raise PackError(str(folder or rules_dir()), "", "holds no rule packs (is ELEMENTS_RULES right?)")
-    return sorted(ids, key=lambda i: (_ORDER.index(i) if i in _ORDER else len(_ORDER), i))
+    order = _index().order
+    return sorted(ids, key=lambda i: (order.index(i) if i in order else len(order), i))
 
 
-@lru_cache(maxsize=32)
-def _cached(path: str) -> Pack:
-    return load_pack(Path(path))
+def default_framework() -> str:
+    """The framework explained when none is chosen (rules/frameworks.yaml)."""
+    chosen = _index().default
+    if chosen not in pack_paths():
+        raise PackError(str(rules_dir() / "frameworks.yaml"), "default", f"no pack named {chosen}")
+    return chosen
 
 
 def get_pack(framework: str) -> Pack:
     paths = pack_paths()
     if framework not in paths:
         raise PackError("framework", framework, "is not a known framework (known: " + ", ".join(framework_ids()) + ")")
-    # Read once per process, as the engine compiles it once: a changed pack needs a restart.
-    return _cached(str(paths[framework]))
+    return cached(paths[framework], Pack, _check)
+
+
+def frameworks_reading(fact_id: str) -> list[str]:
+    """The frameworks whose rules test a fact (derived from the packs, so it cannot drift)."""
+    return [fw for fw in framework_ids() if fact_id in _facts_read(str(rules_dir()), fw)]
+
+
+@lru_cache(maxsize=64)
+def _facts_read(_folder: str, framework: str) -> frozenset[str]:
+    return frozenset(get_pack(framework).facts_read(vocabulary()))

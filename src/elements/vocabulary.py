@@ -1,14 +1,16 @@
-"""rules/vocabulary.yaml: every fact a scenario can state, with its question and help."""
+"""rules/vocabulary.yaml: every fact a scenario can state, with its question and help.
+
+Which framework reads which fact is not kept here: it is what the packs' rules test
+(packs.frameworks_reading), so it cannot drift from them.
+"""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import PackError, from_validation
-from .yamlfile import read_mapping, rules_dir
+from .expressions import fact_names
+from .loader import rules_file
 
 Group = Literal["person", "action", "means", "purpose", "context"]
 
@@ -35,8 +37,6 @@ class FactInfo(BaseModel):
     question: str
     help: str
     example: str
-    # The frameworks whose text names this fact (information; a test checks each is a pack).
-    frameworks: list[str] = Field(default_factory=list)
 
 
 class Vocabulary(BaseModel):
@@ -80,25 +80,16 @@ class Vocabulary(BaseModel):
             return [i for i in self.ids if i.startswith(prefix)]
         return [pattern]
 
+    def facts_in(self, expr: Any) -> list[str]:
+        """Every fact id an expression reads, patterns expanded, each once, in vocabulary order."""
+        wanted = {fact_id for name in fact_names(expr) for fact_id in self.expand(name)}
+        return [fact_id for fact_id in self.ids if fact_id in wanted]
+
     def model_post_init(self, __context: object) -> None:
         self._by_id = {fact.id: fact for fact in self.facts}
         self._id_set = frozenset(self._by_id)
 
 
-def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    path = path or rules_dir() / "vocabulary.yaml"
-    data = read_mapping(path, PackError)
-    try:
-        return Vocabulary.model_validate(data)
-    except ValidationError as exc:
-        raise from_validation(exc, str(path), PackError) from None
-
-
-@lru_cache(maxsize=4)
-def _cached(path: str) -> Vocabulary:
-    return load_vocabulary(Path(path))
-
-
 def vocabulary() -> Vocabulary:
-    """The vocabulary of the current rules folder, read once per process."""
-    return _cached(str(rules_dir() / "vocabulary.yaml"))
+    """The vocabulary of the current rules folder."""
+    return rules_file("vocabulary.yaml", Vocabulary)

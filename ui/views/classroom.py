@@ -87,7 +87,7 @@ with st.container(key="classroom"):
         st.markdown("## Outcome")
         st.markdown("\n".join(
             f"- **{esc(r.framework_title)}**: {display.outcome_words(r.outcome)}. Child: "
-            f"{display.CHILD_WORDS[r.child]}."
+            f"{display.child_line(r)}."
             for r in results
         ))
         # Every chosen framework's caveats, each once: for a contrast scenario the distinction

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-import countries
 import display
 import exports
 import questions
@@ -34,7 +33,7 @@ display.emergency_line(result.referrals[0])
 
 st.header("The elements")
 display.element_cards(result)
-st.markdown(f"**Child:** {display.CHILD_WORDS[result.child]} ({esc(display.age_words(scenario))}).")
+st.markdown(f"**Child:** {display.child_line(result)} ({esc(display.age_words(scenario))}).")
 
 st.header("How the rules reached this")
 st.graphviz_chart(
@@ -60,7 +59,10 @@ st.header("Caveats")
 display.caveats(result.caveats)
 
 st.header("Where to get help")
-display.referrals(result.referrals, countries.name(scenario.jurisdiction))
+# The walkthrough's own country question: changing it here changes the help shown (and the
+# emergency line at the top), and the walkthrough keeps the same answer.
+questions.country_question()
+display.referrals(result.referrals)
 
 st.header("Export this analysis")
 st.markdown(

@@ -13,7 +13,7 @@ import questions
 import state
 from elements import evaluate
 from elements.errors import InputError
-from elements.packs import framework_ids, get_pack
+from elements.packs import framework_ids, frameworks_reading, get_pack
 from elements.vocabulary import vocabulary
 from lawtext import provisions_for_age, provisions_for_facts
 from safe import md_escape_inline as esc
@@ -51,7 +51,7 @@ def group_step(group, framework: str) -> None:
     law_wording(framework, provisions_for_facts(get_pack(framework), [f.id for f in facts]))
     # The chosen framework's own terms first; the others' terms stay one click away.
     # Consent and movement are few and matter to the caveats under every framework.
-    main = [f for f in facts if framework in f.frameworks or group.id == "context"]
+    main = [f for f in facts if framework in frameworks_reading(f.id) or group.id == "context"]
     others = [f for f in facts if f not in main]
     for info in main:
         questions.fact_question(info)
@@ -59,7 +59,7 @@ def group_step(group, framework: str) -> None:
         with st.expander(f"More questions: terms other frameworks use ({len(others)})"):
             for info in others:
                 questions.fact_question(info)
-                st.caption("Named by: " + esc(", ".join(framework_name(fw) for fw in info.frameworks)))
+                st.caption("Named by: " + esc(", ".join(framework_name(fw) for fw in frameworks_reading(info.id))))
 
 
 def review_step() -> None:
