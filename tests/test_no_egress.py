@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import settle
-from ui_server import REPO, chromium_path, free_port, launch_chromium
+from ui_server import REPO, chromium_path, free_port, launch_chromium, stop_group
 
 import playwright.sync_api as playwright_api  # noqa: E402 - a test dependency: missing is a failure
 
@@ -118,13 +117,7 @@ def make_run(tmp_path: Path):
                 time.sleep(0.2)
             yield url, port, log
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+            stop_group(process, timeout=15)  # make and the server it started
 
 
 def test_make_run_serves_the_loopback_only_and_sends_nothing_out(tmp_path):
