@@ -24,7 +24,10 @@ from .findings import Reader
 from .model import Result, Scenario
 from .packs import Pack, default_framework, framework_ids, get_pack
 from .vocabulary import vocabulary
-from .yamlfile import parse_mapping, read_mapping, rules_dir, unique_pairs
+from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
+
+# A scenario file, an upload or a batch line: a few kilobytes; anything over this is not one.
+MAX_SCENARIO_BYTES = 1024 * 1024
 
 
 def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
@@ -52,21 +55,26 @@ def _hint(fact_id: str, known: frozenset[str]) -> str:
 
 def scenario_from_json(raw: Union[str, bytes], source: str = "scenario") -> Scenario:
     """One JSON document (a line of a batch) -> a Scenario, or InputError naming the field."""
+    if len(raw) > MAX_SCENARIO_BYTES:
+        raise InputError(source, "", f"is larger than {size_words(MAX_SCENARIO_BYTES)}, the limit for one scenario")
     try:
-        data = json.loads(raw, object_pairs_hook=unique_pairs)
+        data = load_json(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(source, "", f"is not a JSON object ({getattr(exc, 'msg', 'not UTF-8')})") from None
-    except ValueError as exc:  # a key given twice
+    except RecursionError:
+        raise InputError(source, "", "is nested too deeply to be a scenario") from None
+    except ValueError as exc:  # a key given twice, NaN
         raise InputError(source, "", str(exc)) from None
     return validate_scenario(data, source)
 
 
-def parse_scenario(text: Union[str, bytes], source: str = "scenario") -> Scenario:
-    return validate_scenario(parse_mapping(text, source, InputError), source)
+def parse_scenario(text: Union[str, bytes], source: str = "scenario", as_json: Optional[bool] = None) -> Scenario:
+    """A scenario file's text: JSON when source ends in .json (or as_json says so), else YAML 1.2."""
+    return validate_scenario(parse_mapping(text, source, InputError, MAX_SCENARIO_BYTES, as_json), source)
 
 
 def load_scenario(path: Union[str, Path]) -> Scenario:
-    return validate_scenario(read_mapping(path, InputError), str(path))
+    return validate_scenario(read_mapping(path, InputError, limit=MAX_SCENARIO_BYTES), str(path))
 
 
 def scenario_files() -> list[Path]:
@@ -153,6 +161,7 @@ def facts_read(framework: str) -> list[str]:
 
 
 __all__ = [
+    "MAX_SCENARIO_BYTES",
     "InputError",
     "PackError",
     "check_framework",
