@@ -182,38 +182,45 @@ def test_lexicon_names_only_known_facts():
     assert set(lexicon.veto) <= known
 
 
+MINIMAL = "version: 2\nnegation: {cues: ['not']}\nthreats: {speech: ['say']}\nages: {patterns: ['AGE years old']}\n"
+
+
 def test_lexicon_errors_name_the_field(tmp_path):
     bad = tmp_path / "phrases.yaml"
-    bad.write_text(
-        "version: 1\nnegation: {cues: ['not']}\nage: ['AGE years old']\nfacts:\n  means.nonsense: ['took passport']\n"
-    )
+    bad.write_text(MINIMAL + "facts:\n  means.nonsense: ['took passport']\n")
     with pytest.raises(PackError) as err:
         load_lexicon(bad)
     assert "facts" in str(err.value) and "means.nonsense" in str(err.value)
-    bad.write_text("version: 1\nnegation: {cues: ['not']}\nage: ['years old']\nfacts: {}\n")
-    with pytest.raises(PackError):
+    bad.write_text(MINIMAL.replace("'AGE years old'", "'years old'") + "facts: {}\n")
+    with pytest.raises(PackError) as err:
         load_lexicon(bad)
+    assert "ages.patterns" in str(err.value)
+    bad.write_text(MINIMAL + "facts: {}\nthreats_typo: {}\n")
+    with pytest.raises(PackError) as err:
+        load_lexicon(bad)
+    assert "threats_typo" in str(err.value)
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL + "facts: {}\n")
+    assert load_lexicon(good).facts == {}
 
 
 def test_pipeline_needs_no_model(monkeypatch):
     import spacy
 
-    from elements import highlight as module
+    from elements.highlight import pipeline
 
     def refuse(*args, **kwargs):  # a model load would mean a download or a package we do not ship
         raise AssertionError("spacy.load called")
 
     monkeypatch.setattr(spacy, "load", refuse)
-    module._nlp.cache_clear()
-    module._compiled_for.cache_clear()
+    pipeline.reset()
     try:
-        nlp = module._nlp()
+        nlp = pipeline.nlp()
         assert nlp.lang == "en"
         assert nlp.pipe_names == ["sentencizer", "lemmatizer", "elements_lower_lemma"]
         assert "means.other_coercion" in facts_in("He took her passport.")
     finally:
-        module._nlp.cache_clear()
-        module._compiled_for.cache_clear()
+        pipeline.reset()
 
 
 def test_every_library_narrative_highlights_cleanly():

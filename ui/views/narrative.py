@@ -12,7 +12,7 @@ import streamlit as st
 
 import library
 import state
-from elements.highlight import age_candidates, highlight, propose_age, proposed_facts, segments
+from elements.highlight import age_candidates, highlight, marks, propose_age, proposed_facts
 from elements.vocabulary import vocabulary
 from safe import md_escape, md_escape_inline as esc
 
@@ -27,14 +27,12 @@ def use_library_narrative(text: str) -> None:
 
 def highlighted(text: str, suggestions) -> str:
     """The narrative as Markdown, each proposed phrase marked and numbered. Every piece of the
-    user's text is escaped; only the fixed marking syntax is not."""
+    user's text is escaped; only the fixed marking syntax is not. Overlapping phrases are one
+    marked stretch (elements.highlight.marks), so no marking is ever nested or left open."""
     out = []
-    for part in segments(text, suggestions):
-        if not part.suggestions:
-            out.append(md_escape(part.text))
-            continue
-        numbers = "".join(f"\\[{i + 1}\\]" for i in part.suggestions if suggestions[i].end == part.end)
-        out.append(f"**:orange-background[{esc(part.text)}]**{numbers}")
+    for piece in marks(text, suggestions):
+        body = f":orange-background[{esc(piece.text)}]" if piece.marked else md_escape(piece.text)
+        out.append(body + "".join(f"\\[{i + 1}\\]" for i in piece.ends))
     return "".join(out)
 
 

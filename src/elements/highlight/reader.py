@@ -1,0 +1,82 @@
+"""Reading a narrative: the phrases that suggest facts, each a Suggestion for a person to confirm.
+
+A phrase of the lexicon's `facts` is proposed unless a negation or hedge in its clause takes
+it back ("did not take her passport", "it is not known whether anyone threatened him"), or a
+`veto` pattern overlaps it ("she keeps her passport", "her mother agreed"). A phrase of the
+lexicon's `threats` (harm promised: "I will kill you", "the police would deport her") is
+proposed only where scope.Scope finds it a threat: after a condition, in someone's words.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .pipeline import LOCK, compiled, nlp
+from .scope import Scope
+
+
+class Suggestion(BaseModel):
+    """One phrase that suggests a fact. A proposal for a person to confirm, never an answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fact: str
+    value: Literal[True] = True
+    start: int = Field(description="character offset where the phrase starts")
+    end: int = Field(description="character offset just past the phrase")
+    text: str
+    pattern: str
+    negated: bool = False
+    cue: Optional[str] = Field(default=None, description="the negation, hedge or fear word, when negated")
+
+
+def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
+    """Phrases in `text` that suggest facts, in the order they appear.
+
+    Each Suggestion proposes one fact as true, for a person to confirm. A phrase under a
+    negation or hedge in its clause is left out, or, with include_negated=True, returned with
+    negated=True and the cue that caused it.
+    """
+    if not text or not text.strip():
+        return []
+    with LOCK:
+        lexicon = compiled()
+        doc = nlp()(text)
+        matches = lexicon.matcher(doc)
+        vetoes: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in lexicon.veto_matcher(doc):
+            vetoes.setdefault(lexicon.patterns[match_id].fact, []).append((start, end))
+    scope = Scope(lexicon, doc)
+    found: dict[tuple[str, int, int], Suggestion] = {}
+    for match_id, start, end in matches:
+        pattern = lexicon.patterns[match_id]
+        if any(vs < end and start < ve for vs, ve in vetoes.get(pattern.fact, ())):
+            continue
+        cue = None
+        if pattern.kind == "threat":
+            threat, cue = scope.threat_context(start)
+            if not threat and cue is None:
+                continue  # harm told, not promised: no threat to show
+        cue = cue or scope.negation_cue(start, end)
+        if cue and not include_negated:
+            continue
+        span = doc[start:end]
+        key = (pattern.fact, span.start_char, span.end_char)
+        if key not in found or (found[key].negated and not cue):
+            found[key] = Suggestion(
+                fact=pattern.fact, start=span.start_char, end=span.end_char, text=span.text,
+                pattern=pattern.text, negated=cue is not None, cue=cue,
+            )
+    return _longest(found.values())
+
+
+def _longest(suggestions) -> list[Suggestion]:
+    """Where phrases of one fact overlap, the longest: one highlight per phrase. A phrase set
+    aside that overlaps one proposed for the same fact is left out, as nothing new."""
+    kept: list[Suggestion] = []
+    for s in sorted(suggestions, key=lambda s: (s.fact, s.negated, s.start, -(s.end - s.start))):
+        if any(k.fact == s.fact and k.start < s.end and s.start < k.end for k in kept[-8:]):
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end, s.fact))
