@@ -65,7 +65,7 @@ def test_words_match_in_any_form():
         ("He did not take her passport.", "means.other_coercion"),
         ("He didn't take her passport.", "means.other_coercion"),
         ("Nobody threatened, forced or deceived her.", "means.threat_of_force"),
-        ("Nobody threatened, forced or deceived her.", "means.use_of_force"),
+        ("Nobody threatened, hit or deceived her.", "means.use_of_force"),
         ("Nobody threatened, forced or deceived her.", "means.deception"),
         ("She says he never hit or threatened her.", "means.use_of_force"),
         ("She says he never hit or threatened her.", "means.threat_of_force"),

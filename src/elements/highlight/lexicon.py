@@ -54,6 +54,10 @@ class Negation(_Strict):
     # Hedges that reach only over their own condition: "if she complained" is not stated, but
     # in "if she complained, the police would deport her" what follows the condition is.
     conditions: Words = Field(default_factory=list)
+    # Cues that reach only the few words after them: "without pay, and hit her" does not
+    # take back "hit her".
+    near: Words = Field(default_factory=list)
+    near_window: int = Field(default=3, ge=1, le=30)
     # Between a phrase and a cue after it ("threats were never made"): only these words.
     auxiliaries: Words = Field(default_factory=list)
     window: int = Field(default=8, ge=1, le=30)
@@ -73,6 +77,8 @@ class Threats(_Strict):
     alternatives: Words = Field(default_factory=list)
     fears: Words = Field(default_factory=list)
     quotes: list[str] = Field(default_factory=lambda: ['"', "“", "”"])
+    # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
+    instead_of: list[str] = Field(default_factory=list)
     facts: dict[str, list[str]] = Field(default_factory=dict)
 
 
@@ -129,6 +135,7 @@ class Lexicon(_Strict):
     @model_validator(mode="after")
     def _threat_facts(self) -> "Lexicon":
         _check_facts(self.threats.facts)
+        _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
         return self
 
 

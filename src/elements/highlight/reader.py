@@ -49,6 +49,7 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
             vetoes.setdefault(lexicon.patterns[match_id].fact, []).append((start, end))
     scope = Scope(lexicon, doc)
     found: dict[tuple[str, int, int], Suggestion] = {}
+    threats: list[tuple[int, int]] = []  # the character spans of harm promised, not done
     for match_id, start, end in matches:
         pattern = lexicon.patterns[match_id]
         if any(vs < end and start < ve for vs, ve in vetoes.get(pattern.fact, ())):
@@ -62,13 +63,20 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
         if cue and not include_negated:
             continue
         span = doc[start:end]
+        if pattern.kind == "threat" and not cue:
+            threats.append((span.start_char, span.end_char))
         key = (pattern.fact, span.start_char, span.end_char)
         if key not in found or (found[key].negated and not cue):
             found[key] = Suggestion(
                 fact=pattern.fact, start=span.start_char, end=span.end_char, text=span.text,
                 pattern=pattern.text, negated=cue is not None, cue=cue,
             )
-    return _longest(found.values())
+    instead_of = set(lexicon.lexicon.threats.instead_of)
+    kept = [
+        s for s in found.values()
+        if not (s.fact in instead_of and any(a < s.end and s.start < b for a, b in threats))
+    ]
+    return _longest(kept)
 
 
 def _longest(suggestions) -> list[Suggestion]:

@@ -73,13 +73,21 @@ class Scope:
     # ------------------------------------------------------------ negation and hedges
 
     def negation_cue(self, start: int, end: int) -> Optional[str]:
-        """The negation or hedge that takes back the phrase at doc[start:end], if any."""
+        """The negation or hedge that takes back the phrase at doc[start:end], if any.
+
+        A phrase that is itself negative ("never let her leave", "not paid") is not taken back
+        again by an earlier cue: "so that it would not get lost, and never let her leave".
+        """
         doc, neg = self.doc, self.negation
-        first = max(self.starts[start], start - neg.window)
-        for j in range(start - 1, first - 1, -1):
-            token = doc[j]
-            if self._is(token, neg.cues) or token.lower_ in neg.hedges or token.lower_ in self.conditions:
-                return token.text
+        if not self._is(doc[start], neg.cues):
+            first = max(self.starts[start], start - neg.window)
+            for j in range(start - 1, first - 1, -1):
+                token = doc[j]
+                if token.lower_ in neg.near:
+                    if start - j <= neg.near_window:
+                        return token.text
+                elif self._is(token, neg.cues) or token.lower_ in neg.hedges or token.lower_ in self.conditions:
+                    return token.text
         # After the phrase, through auxiliaries only: "threats were never made".
         k = end
         sent_end = doc[start].sent.end
