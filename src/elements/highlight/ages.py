@@ -49,12 +49,19 @@ def age_candidates(text: str) -> list[AgeSuggestion]:
     return [found[i] for i in sorted(found)]
 
 
-def _reported_cue(lexicon: Compiled, doc, start: int) -> Optional[str]:
-    reported = lexicon.lexicon.ages.reported
-    first = max(doc[start].sent.start, start - lexicon.lexicon.negation.window)
+def _reported_cue(compiled: Compiled, doc, start: int) -> Optional[str]:
+    """The word that makes the age at doc[start] something someone said ("she says she is
+    19", "told him she was 19"): a reported word before it, with a subject between, so that
+    an age given beside a name ("told Linh, 24, that ...") stays the narrative's own."""
+    reported = compiled.lexicon.ages.reported
+    subjects = compiled.word_set("SUBJECT")
+    first = max(doc[start].sent.start, start - compiled.lexicon.negation.window)
+    subject_seen = False
     for j in range(start - 1, first - 1, -1):
-        if doc[j].lower_ in reported or doc[j].lemma_ in reported:
-            return doc[j].text
+        token = doc[j]
+        if token.lower_ in reported or token.lemma_ in reported:
+            return token.text if subject_seen else None
+        subject_seen = subject_seen or token.lower_ in subjects
     return None
 
 
