@@ -40,12 +40,13 @@ def group_of(fact_id: str) -> str:
     return vocabulary().fact(fact_id).group
 
 
-def carry_over(text: str, confirmed: list[str], unconfirmed: list[str], age) -> None:
+def carry_over(text: str, confirmed: list[str], unconfirmed: list[str], age, phrases: dict[str, list[str]]) -> None:
     state.reset_answers()
     state.set_narrative(text)
     for fact_id in confirmed:
         state.set_answer(fact_id, True)
     state.propose_facts({fact_id: True for fact_id in unconfirmed})
+    state.set_suggesting_phrases(phrases)
     if age is not None:
         state.set_age(age)
     st.switch_page("views/walkthrough.py")
@@ -134,4 +135,5 @@ st.markdown(
 )
 st.caption("This replaces the answers you have now in the walkthrough.")
 if st.button("Continue to the walkthrough", type="primary", key="nar.go"):
-    carry_over(text, confirmed, unconfirmed, age if age_ok else None)
+    phrases = {fact_id: [s.text for s in items] for fact_id, items in by_fact.items()}
+    carry_over(text, confirmed, unconfirmed, age if age_ok else None, phrases)

@@ -48,8 +48,7 @@ def nlp():
         def lower_lemma(doc):
             # The lookup table is case-sensitive ("Took" has no entry): look up the lower case.
             for token in doc:
-                lower = token.lower_
-                token.lemma_ = table.get(lower, lower) if lower.isalpha() else lower
+                token.lemma_ = _lemma_in(table, token.lower_)
             return doc
 
     pipeline.add_pipe("elements_lower_lemma", last=True)
@@ -61,10 +60,14 @@ def parse(text: str):
         return nlp()(text)
 
 
+def _lemma_in(table, lower: str) -> str:
+    # Only words are looked up: "'ll" stays "'ll", as it does in a parsed text.
+    return table.get(lower, lower) if lower.isalpha() else lower
+
+
 def lemma(word: str) -> str:
-    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    word = word.lower()
-    return table.get(word, word)
+    """A word's lemma, as the pipeline gives it to the same word in a text."""
+    return _lemma_in(nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup"), word.lower())
 
 
 class PatternCompiler:
