@@ -30,10 +30,12 @@ class _Strict(BaseModel):
 
 
 class Gap(_Strict):
-    """`...` in a pattern: up to `max` words, none of them punctuation or one of `stop`."""
+    """`...` in a pattern: up to `max` words, none of them one of `stop` or of `breaks`
+    (the punctuation that ends a clause; quotation marks do not)."""
 
     max: int = Field(default=3, ge=1, le=8)
     stop: Words = Field(default_factory=list)
+    breaks: Words = Field(default_factory=lambda: [".", ",", ";", ":", "!", "?", "(", ")", "-", "–", "—"])
 
 
 class Clauses(_Strict):

@@ -12,7 +12,8 @@ Pattern syntax (one string per pattern, tokens separated by spaces):
     HARM            any word of the word class HARM (rules/phrases.yaml, `words`); classes and
                     words mix: kill|HARM
     her?            an optional token (also: =her? or her|his?)
-    ...             a gap of a few words (`gap` in rules/phrases.yaml)
+    ...             a gap of a few words (`gap` in rules/phrases.yaml): not over a clause's
+                    punctuation or a stop word, but over quotation marks ("would 'pay'")
     NUM             a number ("16", "twelve")
     AGE             (age patterns only) the number that is the age
 """
@@ -75,7 +76,8 @@ class PatternCompiler:
 
     def __init__(self, lexicon: Lexicon):
         self.classes = lexicon.words
-        self.gap = {"IS_PUNCT": False, "LOWER": {"NOT_IN": lexicon.gap.stop}, "OP": "{0,%d}" % lexicon.gap.max}
+        gap = lexicon.gap
+        self.gap = {"IS_SPACE": False, "LOWER": {"NOT_IN": gap.stop + gap.breaks}, "OP": "{0,%d}" % gap.max}
 
     def _words(self, token: str) -> list[str]:
         words: list[str] = []

@@ -79,7 +79,9 @@ class Scope:
         again by an earlier cue: "so that it would not get lost, and never let her leave".
         """
         doc, neg = self.doc, self.negation
-        if not self._is(doc[start], neg.cues):
+        # A phrase that opens with a negation or a boundary ("until the debt was paid")
+        # starts afresh: what came before it does not reach it.
+        if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
             first = max(self.starts[start], start - neg.window)
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
