@@ -32,7 +32,7 @@ def age_candidates(text: str) -> list[AgeSuggestion]:
         matches = lexicon.age_matcher(doc, with_alignments=True)
     found: dict[int, AgeSuggestion] = {}
     for match_id, start, end, alignments in sorted(matches, key=lambda m: (m[1], -m[2])):
-        pattern = lexicon.patterns[match_id].text
+        pattern = lexicon.patterns[match_id][0].text
         age_index = [t.rstrip("?") for t in pattern.split()].index("AGE")
         tokens = [doc[start + k] for k, a in enumerate(alignments) if a == age_index]
         if not tokens or tokens[0].i in found:

@@ -136,15 +136,19 @@ class Compiled:
         self.matcher = Matcher(vocab, validate=True)  # facts, and threats
         self.veto_matcher = Matcher(vocab, validate=True)
         self.age_matcher = Matcher(vocab, validate=True)
-        self.patterns: dict[int, Pattern] = {}
+        # match id -> the patterns it stands for: a pattern written for several facts (the
+        # same threat for three of them) is matched once.
+        self.patterns: dict[int, list[Pattern]] = {}
 
         def add(matcher, pattern: Pattern, field: str) -> None:
-            key = f"{pattern.kind}:{field}"
-            try:
-                matcher.add(key, [compiler.compile(pattern.text, age=pattern.kind == "age")])
-            except ValueError as exc:  # a bad pattern names its file and place, never a traceback
-                raise PackError(source, field, str(exc)) from None
-            self.patterns[vocab.strings[key]] = pattern
+            key = f"{pattern.kind}:{pattern.text}"
+            match_id = vocab.strings.add(key)
+            if match_id not in self.patterns:
+                try:
+                    matcher.add(key, [compiler.compile(pattern.text, age=pattern.kind == "age")])
+                except ValueError as exc:  # a bad pattern names its file and place, never a traceback
+                    raise PackError(source, field, str(exc)) from None
+            self.patterns.setdefault(match_id, []).append(pattern)
 
         for section, kind, matcher in (
             (lexicon.facts, "fact", self.matcher),

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .pipeline import LOCK, compiled, nlp
+from .pipeline import LOCK, Pattern, compiled, nlp
 from .scope import Scope
 
 
@@ -46,37 +46,44 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
         matches = lexicon.matcher(doc)
         vetoes: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in lexicon.veto_matcher(doc):
-            vetoes.setdefault(lexicon.patterns[match_id].fact, []).append((start, end))
+            for pattern in lexicon.patterns[match_id]:
+                vetoes.setdefault(pattern.fact, []).append((start, end))
     scope = Scope(lexicon, doc)
     found: dict[tuple[str, int, int], Suggestion] = {}
     threats: list[tuple[int, int]] = []  # the character spans of harm promised, not done
     for match_id, start, end in matches:
-        pattern = lexicon.patterns[match_id]
-        if any(vs < end and start < ve for vs, ve in vetoes.get(pattern.fact, ())):
-            continue
-        cue = None
-        if pattern.kind == "threat":
-            threat, cue = scope.threat_context(start)
-            if not threat and cue is None:
-                continue  # harm told, not promised: no threat to show
-        cue = cue or scope.negation_cue(start, end)
-        if cue and not include_negated:
-            continue
-        span = doc[start:end]
-        if pattern.kind == "threat" and not cue:
-            threats.append((span.start_char, span.end_char))
-        key = (pattern.fact, span.start_char, span.end_char)
-        if key not in found or (found[key].negated and not cue):
-            found[key] = Suggestion(
-                fact=pattern.fact, start=span.start_char, end=span.end_char, text=span.text,
-                pattern=pattern.text, negated=cue is not None, cue=cue,
-            )
+        for pattern in lexicon.patterns[match_id]:
+            if _overlaps(vetoes.get(pattern.fact, ()), start, end):
+                continue
+            seen, cue = _reading(pattern, scope, start, end)
+            if not seen or (cue and not include_negated):
+                continue
+            span = doc[start:end]
+            if pattern.kind == "threat" and not cue:
+                threats.append((span.start_char, span.end_char))
+            key = (pattern.fact, span.start_char, span.end_char)
+            if key not in found or (found[key].negated and not cue):
+                found[key] = Suggestion(
+                    fact=pattern.fact, start=span.start_char, end=span.end_char, text=span.text,
+                    pattern=pattern.text, negated=cue is not None, cue=cue,
+                )
     instead_of = set(lexicon.lexicon.threats.instead_of)
-    kept = [
-        s for s in found.values()
-        if not (s.fact in instead_of and any(a < s.end and s.start < b for a, b in threats))
-    ]
-    return _longest(kept)
+    done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
+    return _longest(done)
+
+
+def _reading(pattern: Pattern, scope: Scope, start: int, end: int) -> tuple[bool, Optional[str]]:
+    """(whether the phrase is one to show at all, the cue that takes it back if any)."""
+    cue = None
+    if pattern.kind == "threat":
+        threat, cue = scope.threat_context(start)
+        if not threat and cue is None:
+            return False, None  # harm told, not promised: no threat to show
+    return True, cue or scope.negation_cue(start, end)
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
 
 
 def _longest(suggestions) -> list[Suggestion]:
