@@ -204,6 +204,19 @@ def test_lexicon_errors_name_the_field(tmp_path):
     assert load_lexicon(good).facts == {}
 
 
+def test_a_word_form_mark_inside_a_token_is_refused(tmp_path, monkeypatch):
+    import shutil
+
+    for name in ("vocabulary.yaml", "phrases.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    text = (tmp_path / "phrases.yaml").read_text()
+    (tmp_path / "phrases.yaml").write_text(text.replace('    - "hire|employ|employer"', '    - "hire|=hired"', 1))
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
+    with pytest.raises(PackError) as caught:
+        highlight("He was hired.")
+    assert "facts.action.recruitment[" in caught.value.line() and "'=' marks a whole token" in caught.value.line()
+
+
 def test_pipeline_needs_no_model(monkeypatch):
     import spacy
 

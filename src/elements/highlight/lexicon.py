@@ -35,7 +35,7 @@ class Gap(_Strict):
 
     max: int = Field(default=3, ge=1, le=8)
     stop: Words = Field(default_factory=list)
-    breaks: Words = Field(default_factory=lambda: [".", ",", ";", ":", "!", "?", "(", ")", "-", "–", "—"])
+    breaks: Words = Field(default_factory=list)
 
 
 class Clauses(_Strict):
@@ -44,8 +44,12 @@ class Clauses(_Strict):
     # A clause starts after one of these ("... but he kept her passport").
     boundaries: Words = Field(default_factory=list)
     # One of these followed by a SUBJECT word or a capitalised name starts a clause
-    # ("she was not paid, and he took her passport"); ", and" always does.
+    # ("she was not paid, and he took her passport").
     joins: Words = Field(default_factory=list)
+    # After a comma, one of these always does: "never paid, never went to school, and had no papers".
+    after_comma: Words = Field(default_factory=list)
+    # What ends a condition that opens a sentence: "if she complained, | the police ...".
+    condition_ends: Words = Field(default_factory=list)
 
 
 class Negation(_Strict):
@@ -65,6 +69,14 @@ class Negation(_Strict):
     window: int = Field(default=8, ge=1, le=30)
 
 
+class Quotes(_Strict):
+    """Quotation marks: someone's own words are between them."""
+
+    either: list[str] = Field(default_factory=list)  # opens or closes: '"'
+    opening: list[str] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list)
+
+
 class Threats(_Strict):
     """Harm promised: "if you leave, I will kill you", "he said the police would deport her".
 
@@ -78,7 +90,7 @@ class Threats(_Strict):
     speech: Words = Field(min_length=1)
     alternatives: Words = Field(default_factory=list)
     fears: Words = Field(default_factory=list)
-    quotes: list[str] = Field(default_factory=lambda: ['"', "“", "”"])
+    quotes: Quotes = Field(default_factory=Quotes)
     # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
     instead_of: list[str] = Field(default_factory=list)
     facts: dict[str, list[str]] = Field(default_factory=dict)

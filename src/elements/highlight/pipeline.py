@@ -103,6 +103,8 @@ class PatternCompiler:
         elif token.startswith("="):
             words = sorted({w.lstrip("=").lower() for w in self._words(token[1:])})
             spec = {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
+        elif "=" in token:
+            raise ValueError(f"{token!r}: '=' marks a whole token (=was|were), not one of its words")
         else:
             words = sorted({lemma(w) for w in self._words(token)})
             spec = {"LEMMA": words[0]} if len(words) == 1 else {"LEMMA": {"IN": words}}

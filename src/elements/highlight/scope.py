@@ -24,6 +24,8 @@ class Scope:
         self.threats = lexicon.threats
         self.boundaries = set(lexicon.clauses.boundaries)
         self.joins = set(lexicon.clauses.joins)
+        self.after_comma = set(lexicon.clauses.after_comma)
+        self.condition_ends = set(lexicon.clauses.condition_ends)
         self.conditions = set(lexicon.negation.conditions)
         self.subjects = compiled.word_set("SUBJECT")
         self.modals = compiled.word_set("MODAL")
@@ -55,16 +57,16 @@ class Scope:
         token, before = doc[i], doc[i - 1].lower_
         if before in self.boundaries:
             return True
-        if before == "and" and i - 2 >= sent.start and doc[i - 2].text == ",":
+        if before in self.after_comma and i - 2 >= sent.start and doc[i - 2].text == ",":
             return True  # "never paid, never went to school, and had no papers"
-        new_subject = token.lower_ in self.subjects or (token.is_title and token.lower_ != "i")
+        new_subject = token.lower_ in self.subjects or token.is_title
         if before in self.joins and new_subject:
             return True  # "..., and she kept", "..., he took"
         if condition_at is None:
             return False
         # The end of a condition: "if she complained, | the police ...", "if ... then | ...",
         # "if you leave | I will ...", "if she complained the police | would ...".
-        if before in (",", "then") and i - 1 > condition_at:
+        if before in self.condition_ends and i - 1 > condition_at:
             return True
         if token.lower_ in self.subjects and i - 1 > condition_at and i + 1 < sent.end:
             return doc[i + 1].lower_ in self.modals
@@ -103,11 +105,15 @@ class Scope:
 
     def _quoted(self) -> list[bool]:
         """Whether each token is inside quotation marks (someone's own words)."""
-        quotes = set(self.threats.quotes)
+        quotes = self.threats.quotes
         inside, out = False, []
         for token in self.doc:
-            if token.text in quotes:
-                inside = token.text != "”" and (not inside or token.text == "“")
+            if token.text in quotes.opening:
+                inside = True
+            elif token.text in quotes.closing:
+                inside = False
+            elif token.text in quotes.either:
+                inside = not inside
             out.append(inside)
         return out
 
