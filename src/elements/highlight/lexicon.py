@@ -60,6 +60,9 @@ class Negation(_Strict):
     # Hedges that reach only over their own condition: "if she complained" is not stated, but
     # in "if she complained, the police would deport her" what follows the condition is.
     conditions: Words = Field(default_factory=list)
+    # Fact groups a condition does not take back: "she would be paid if she gave birth for a
+    # couple" states what was intended, and a purpose is an intent.
+    conditions_spare: Words = Field(default_factory=list)
     # Cues that reach only the few words after them: "without pay, and hit her" does not
     # take back "hit her".
     near: Words = Field(default_factory=list)

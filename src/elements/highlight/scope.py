@@ -74,8 +74,9 @@ class Scope:
 
     # ------------------------------------------------------------ negation and hedges
 
-    def negation_cue(self, start: int, end: int) -> Optional[str]:
-        """The negation or hedge that takes back the phrase at doc[start:end], if any.
+    def negation_cue(self, start: int, end: int, conditions: bool = True) -> Optional[str]:
+        """The negation or hedge that takes back the phrase at doc[start:end], if any
+        (`conditions`: whether a condition does).
 
         A phrase that is itself negative ("never let her leave", "not paid") is not taken back
         again by an earlier cue: "so that it would not get lost, and never let her leave".
@@ -90,7 +91,9 @@ class Scope:
                 if token.lower_ in neg.near:
                     if start - j <= neg.near_window:
                         return token.text
-                elif self._is(token, neg.cues) or token.lower_ in neg.hedges or token.lower_ in self.conditions:
+                elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
+                    return token.text
+                elif conditions and token.lower_ in self.conditions:
                     return token.text
         # After the phrase, through auxiliaries only: "threats were never made".
         k = end
