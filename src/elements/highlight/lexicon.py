@@ -67,6 +67,7 @@ class Negation(_Strict):
     # take back "hit her".
     near: Words = Field(default_factory=list)
     near_window: int = Field(default=3, ge=1, le=30)
+    near_stops: Words = Field(default_factory=list)  # and what a near cue does not reach over
     # Between a phrase and a cue after it ("threats were never made"): only these words.
     auxiliaries: Words = Field(default_factory=list)
     window: int = Field(default=8, ge=1, le=30)

@@ -79,7 +79,8 @@ def _reading(pattern: Pattern, scope: Scope, start: int, end: int) -> tuple[bool
         threat, cue = scope.threat_context(start)
         if not threat and cue is None:
             return False, None  # harm told, not promised: no threat to show
-    conditions = pattern.fact.split(".")[0] not in scope.negation.conditions_spare
+    # A condition makes a threat of harm promised, and states a purpose (an intent).
+    conditions = pattern.kind != "threat" and pattern.fact.split(".")[0] not in scope.negation.conditions_spare
     return True, cue or scope.negation_cue(start, end, conditions)
 
 

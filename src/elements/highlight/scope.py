@@ -89,7 +89,8 @@ class Scope:
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
                 if token.lower_ in neg.near:
-                    if start - j <= neg.near_window:
+                    between = doc[j + 1:start]
+                    if start - j <= neg.near_window and not any(t.lower_ in neg.near_stops for t in between):
                         return token.text
                 elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
                     return token.text
