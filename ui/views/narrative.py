@@ -83,7 +83,9 @@ with st.container(border=True):
     st.markdown(highlighted(text, proposals))
 st.caption(
     "Marked phrases are numbered; each number is listed with the fact it suggests below. A phrase "
-    "after a negation or a hedge (\"did not\", \"it is not known whether\") is not proposed."
+    "after a negation or a hedge (\"did not\", \"it is not known whether\") is not proposed. Harm "
+    "someone promises (\"if you leave, I will hurt you\") is proposed as a threat, harm the person "
+    "only feared is not, and a relative's agreement is never proposed as the person's consent."
 )
 
 st.header("Proposed facts: tick the ones that are right")
