@@ -51,6 +51,14 @@ def test_a_phrase_over_a_line_break_is_marked_on_each_line():
     assert [p.text for p in pieces if p.marked] == ["took her", "passport"]
 
 
+def test_a_phrase_of_spaces_only_still_gets_its_number():
+    text = "a   b"
+    suggestions = [phrase(text, 1, 4)]
+    pieces = marks(text, suggestions)
+    assert "".join(p.text for p in pieces) == text
+    assert [i for p in pieces for i in p.ends] == [0] and not any(p.marked for p in pieces)
+
+
 def test_plain_text_is_one_plain_piece():
     assert marks("Nothing here.", []) == [Mark(text="Nothing here.")]
     assert marks("", []) == []

@@ -57,6 +57,7 @@ def marks(text: str, suggestions: list[Suggestion]) -> list[Mark]:
         if not seg.suggestions:
             pieces.append(Mark(text=seg.text))
             continue
+        first = len(pieces)
         for n, line in enumerate(seg.text.split("\n")):
             if n:
                 pieces.append(Mark(text="\n"))
@@ -67,9 +68,12 @@ def marks(text: str, suggestions: list[Suggestion]) -> list[Mark]:
             at = line.index(body)
             pieces += [Mark(text=line[:at]), Mark(text=body, marked=True), Mark(text=line[at + len(body):])]
         ends = tuple(i for i in seg.suggestions if suggestions[i].end == seg.end)
-        if ends:  # a phrase ends where its last word does, so the last marked piece is here
-            last = max(i for i, p in enumerate(pieces) if p.marked)
-            pieces[last] = pieces[last].model_copy(update={"ends": ends})
+        if ends:  # a reader's phrase ends with its last word, so its number follows that word
+            marked = [i for i in range(first, len(pieces)) if pieces[i].marked]
+            if marked:
+                pieces[marked[-1]] = pieces[marked[-1]].model_copy(update={"ends": ends})
+            else:  # a phrase of whitespace only: its number still shows
+                pieces.append(Mark(text="", ends=ends))
     return _joined([p for p in pieces if p.text or p.ends])
 
 
