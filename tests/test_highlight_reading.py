@@ -167,3 +167,16 @@ def test_the_benchmark_reports_every_set_and_runs_without_the_held_out_file(caps
     assert "\nlibrary " in out and "\ntuning " in out
     assert ("\nheldout " in out) if HELDOUT.is_file() else ("is absent" in out)
     assert "Highlighting 500 words: median" in out and "ratio" in out
+
+
+def test_an_unreadable_held_out_file_is_reported_and_the_benchmark_goes_on(capsys, tmp_path, monkeypatch):
+    import bench_highlight
+
+    bad = tmp_path / "tests" / "data" / "narratives_heldout.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("narratives:\n  - {id: h1, text: 'She left.', facts: [means.nonsense]}\n")
+    monkeypatch.setattr(bench_highlight, "HELDOUT", bad)
+    assert bench_highlight.main([]) == 0
+    out = capsys.readouterr().out
+    assert "heldout: cannot be read: " in out and "narratives[0].facts" in out
+    assert "\ntuning " in out and "Highlighting 500 words" in out
