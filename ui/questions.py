@@ -53,11 +53,12 @@ def fact_question(info: FactInfo) -> None:
     )
     st.caption(f"{esc(info.help)}  \n*Example:* {esc(info.example)}")
     proposed = state.proposed_facts()
+    phrases = suggested_by(info.id)
     if info.id in proposed and state.get_answer(info.id) is None:
         suggestion = VALUE_WORDS[proposed[info.id]]
         st.info(
-            f"Suggested answer: **{suggestion}**. It does not count until you choose an answer "
-            "above or accept the suggestion.",
+            f"Suggested answer: **{suggestion}**{', ' + phrases if phrases else ''}. It does not "
+            "count until you choose an answer above or accept the suggestion.",
             icon="💡",
         )
         st.button(
@@ -66,6 +67,14 @@ def fact_question(info: FactInfo) -> None:
             on_click=state.accept_proposal,
             args=(info.id,),
         )
+    elif phrases:
+        st.caption(f"From the narrative: {phrases}.")
+
+
+def suggested_by(fact_id: str) -> str:
+    """"suggested by: 'took her passport', 'kept her papers'" (escaped), or "" for none."""
+    quoted = ", ".join(f"'{esc(p)}'" for p in state.suggesting_phrases(fact_id))
+    return f"suggested by: {quoted}" if quoted else ""
 
 
 def _store_age_known() -> None:

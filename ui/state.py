@@ -26,6 +26,7 @@ JURISDICTION = "el.jurisdiction"  # ISO alpha-2 or None
 STEP = "el.step"  # index of the walkthrough step shown
 FRAMEWORK = "el.framework"  # the framework the walkthrough and result explain
 PROPOSED = "el.proposed"  # fact id -> True / False / None, suggested but not yet confirmed
+PHRASES = "el.phrases"  # fact id -> the narrative phrases that suggested it (shown, never evaluated)
 LOADED = "el.loaded"  # the loaded scenario's other fields: id, title, narrative, teaching material
 INCLUDE_NARRATIVE = "el.include_narrative"  # the user's opt-in for narrative in exports
 
@@ -45,6 +46,7 @@ def _init() -> None:
         STEP: 0,
         FRAMEWORK: "palermo",
         PROPOSED: {},
+        PHRASES: {},
         LOADED: {},
         INCLUDE_NARRATIVE: False,
     }
@@ -174,6 +176,18 @@ def accept_proposal(fact_id: str) -> None:
     _forget_widget(fact_id)
 
 
+def set_suggesting_phrases(phrases: dict[str, list[str]]) -> None:
+    """Remember, for each fact, the narrative phrases that suggested it, so that the
+    walkthrough can show where a suggestion (or an answer accepted from one) came from."""
+    _init()
+    st.session_state[PHRASES] = {**st.session_state[PHRASES], **{k: list(v) for k, v in phrases.items()}}
+
+
+def suggesting_phrases(fact_id: str) -> list[str]:
+    _init()
+    return list(st.session_state[PHRASES].get(fact_id, []))
+
+
 def dismiss_proposal(fact_id: str) -> None:
     _init()
     proposed = dict(st.session_state[PROPOSED])
@@ -238,6 +252,7 @@ def set_answers_from_scenario(scenario: Scenario) -> None:
     set_jurisdiction(scenario.jurisdiction)
     st.session_state[LOADED] = {k: getattr(scenario, k) for k in _CARRIED if getattr(scenario, k)}
     st.session_state[PROPOSED] = {}
+    st.session_state[PHRASES] = {}
     st.session_state[STEP] = 0
     _forget_widgets()
 
@@ -245,7 +260,7 @@ def set_answers_from_scenario(scenario: Scenario) -> None:
 def reset_answers() -> None:
     """Start again with nothing answered (the framework choice is kept)."""
     _init()
-    for key in (FACTS, PROPOSED, LOADED):
+    for key in (FACTS, PROPOSED, PHRASES, LOADED):
         st.session_state[key] = {}
     set_age(None)
     set_jurisdiction(None)
