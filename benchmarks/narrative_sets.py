@@ -51,6 +51,7 @@ class Narrative(BaseModel):
 
 class NarrativeSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    version: int = 1  # the held-out file says which version of the format it is written in
 
     narratives: list[Narrative] = Field(min_length=1)
 
