@@ -88,6 +88,20 @@ def test_ctrl_c_while_the_batch_waits_to_write(big_batch):
     assert len(lines) >= 2 and [json.loads(line)["line"] for line in lines] == list(range(1, len(lines) + 1))
 
 
+@pytest.mark.parametrize("after", [0.0, 0.3, 0.6, 1.0, 2.0])
+def test_ctrl_c_during_a_batch_of_two_processes(big_batch, tmp_path, after):
+    """While the workers start (0.3-0.6 s) and while they answer: the command stops them all,
+    and what came out is whole and in order, with its one-line summary."""
+    argv = ["batch", str(big_batch), "-f", "palermo", "--jobs", "2"]
+    code, out, err = interrupt(argv, after, tmp_path)
+    assert_quiet(code, err, argv, after)
+    lines = out.splitlines()
+    for number, line in enumerate(lines, 1):
+        assert json.loads(line)["line"] == number
+    if err:
+        assert err == f"elements: {big_batch}: interrupted after line {len(lines)}: {len(lines)} evaluated, 0 refused, 0 blank\n"
+
+
 @pytest.mark.parametrize("after", [0.0, 0.05, 0.2, 0.4, 0.7, 1.0])
 def test_ctrl_c_during_a_check(tmp_path, after):
     path = tmp_path / "s.yaml"
@@ -122,7 +136,7 @@ HARNESS = textwrap.dedent("""
         sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
         try:
             timer.start()
-            code = main(["batch", path, "-f", "palermo"])
+            code = main(["batch", path, "-f", "palermo", "-j", "1"])  # in this process, where durable-rules runs
         except BaseException:
             code = "raised"
             failures.append(traceback.format_exc()[-1500:])
@@ -149,3 +163,17 @@ def test_hundreds_of_interrupts_inside_evaluations(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.splitlines()[-1])
     assert report["failed"] == 0 and report["codes"] == {"130": 300}, report
+
+
+def test_main_called_in_process_gives_ctrl_c_back_as_it_was(capsys):
+    from elements.cli import main
+
+    def mine(signum, frame):
+        pass
+
+    before = signal.signal(signal.SIGINT, mine)
+    try:
+        assert main(["frameworks"]) == 0
+        assert signal.getsignal(signal.SIGINT) is mine
+    finally:
+        signal.signal(signal.SIGINT, before)

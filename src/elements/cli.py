@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import signal
@@ -78,6 +79,22 @@ def _stdin(source: str = "<stdin>") -> IO[bytes]:
     if sys.stdin is None:  # started with standard input closed (<&-)
         raise InputError(source, "", "is closed: there is nothing to read")
     return sys.stdin.buffer
+
+
+def _write_all(out: IO[str], text: str) -> None:
+    """Write all of it. A text stream's write to a full pipe that a signal interrupts returns
+    after the part the pipe took and drops the rest (CPython's buffered writer takes the partial
+    count for the whole): Ctrl-C while a reader was slow cut lines in half. Written to the file
+    descriptor directly, the rest follows the part (os.write resumes after the signal)."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests capture into memory)
+        out.write(text)
+        return
+    out.flush()
+    view = memoryview(text.encode("utf-8"))
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _stdout() -> IO[str]:
@@ -154,54 +171,133 @@ def _lines(stream: IO[bytes], limit: int, source: str) -> Iterator[tuple[int, Op
         raise InputError(source, "", f"cannot be read{after} ({exc.strerror or exc})") from None
 
 
+# A batch's lines go to the workers in chunks: large enough that handing them over costs little,
+# small enough that the output keeps flowing and an interrupt loses little.
+CHUNK = 200
+# Below this many lines a batch runs in this process: starting workers would cost more.
+PARALLEL_FROM = 400
+
+
+def _answer(number: int, raw: Optional[bytes], source: str) -> tuple[int, str, str, str]:
+    """One line of a batch: (its number, kind, the output line, the message for stderr). kind is
+    'evaluated', 'refused' or 'blank'; the output line carries the input line number."""
+    from . import api
+    from .errors import InputError
+    from .serialize import result_json
+    from .yamlfile import size_words
+
+    where = f"{source}:{number}"
+    if raw is not None and not raw.strip():
+        return number, "blank", "", ""
+    try:
+        if raw is None:
+            raise InputError(where, "", f"is larger than {size_words(api.MAX_SCENARIO_BYTES)}, the limit for one scenario")
+        scenario = api.scenario_from_json(raw, where)
+    except InputError as exc:
+        return number, "refused", json.dumps({"line": number, "error": exc.line()}) + "\n", f"elements: {exc.line()}"
+    # The result as the contract has it, with its input line number first.
+    return number, "evaluated", f'{{"line":{number},' + result_json(_BATCH["evaluate"](scenario))[1:] + "\n", ""
+
+
+# The batch's evaluator and source name, set before any line is answered: workers forked after
+# that inherit them (with the framework already compiled).
+_BATCH: dict = {}
+
+
+def _answer_chunk(chunk: list[tuple[int, Optional[bytes]]]) -> list[tuple[int, str, str, str]]:
+    return [_answer(number, raw, _BATCH["source"]) for number, raw in chunk]
+
+
+def _worker_start(evaluate_framework: str, source: str) -> None:
+    """A worker leaves Ctrl-C to the process that started it, which stops them all. It was
+    started with SIGINT blocked, so no Ctrl-C can reach it before it ignores them. (Started by
+    fork it has the compiled framework already; by spawn it compiles it here.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if "evaluate" not in _BATCH:
+        from . import api
+
+        _BATCH.update(evaluate=api.evaluator(evaluate_framework), source=source)
+
+
+def _chunks(lines: Iterator[tuple[int, Optional[bytes]]]) -> Iterator[list[tuple[int, Optional[bytes]]]]:
+    chunk: list[tuple[int, Optional[bytes]]] = []
+    for item in lines:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _answered(lines, framework: str, jobs: int) -> Iterator[list[tuple[int, str, str, str]]]:
+    """The answers to the lines, chunk by chunk, in input order: here, or by `jobs` worker
+    processes once the input is long enough for them to pay."""
+    chunks = _chunks(lines)
+    first = list(itertools.islice(chunks, PARALLEL_FROM // CHUNK))
+    if jobs <= 1 or len(first) < PARALLEL_FROM // CHUNK:
+        for chunk in itertools.chain(first, chunks):
+            yield _answer_chunk(chunk)
+        return
+    import multiprocessing
+
+    # fork: each worker starts with the framework compiled; elsewhere, each compiles it.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    # Ctrl-C waits while the workers start: each is born with SIGINT blocked (and so are the
+    # pool's threads, which start any replacement worker), and a Ctrl-C that came meanwhile is
+    # raised here once the pool is there to be stopped.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = context.Pool(jobs, initializer=_worker_start, initargs=(framework, _BATCH["source"]))
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        raise
+    with pool:  # on the way out, however it comes, the workers are stopped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        yield from pool.imap(_answer_chunk, itertools.chain(first, chunks))
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """One scenario per input line, one output line per non-blank input line, in order, each
     carrying its line number: the result, or an error object (nothing is skipped silently).
-    A summary goes to stderr; the exit code is 2 if any line was refused."""
+    A summary goes to stderr; the exit code is 2 if any line was refused. With --jobs N (by
+    default, the machine's cores) the lines are answered by N processes, and still written in
+    input order."""
     from . import api
     from .errors import InputError, printable
-    from .yamlfile import open_input, size_words
+    from .yamlfile import open_input
 
     frameworks = _frameworks(args.framework)
     if len(frameworks) != 1:
         raise InputError("--framework", ",".join(frameworks), "batch takes exactly one framework")
-    evaluate = api.evaluator(frameworks[0])
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise InputError("--jobs", str(jobs), "must be 1 or more")
     path = args.file
     source = "<stdin>" if path == "-" else path
+    _BATCH.update(evaluate=api.evaluator(frameworks[0]), source=source)
     out = _stdout()
     stream = _stdin() if path == "-" else open_input(path, InputError, path)
     counts = {"evaluated": 0, "refused": 0, "blank": 0}
     number = done = 0  # the line read, and the last line answered (or blank)
-    too_long = f"is larger than {size_words(api.MAX_SCENARIO_BYTES)}, the limit for one scenario"
 
     def tally() -> str:
         return ", ".join(f"{n} {what}" for what, n in counts.items())
 
     try:
         with stream:
-            for number, raw in _lines(stream, api.MAX_SCENARIO_BYTES, source):
-                where = f"{source}:{number}"
-                if raw is not None and not raw.strip():
-                    counts["blank"] += 1
-                    done = number
-                    continue
-                try:
-                    if raw is None:
-                        raise InputError(where, "", too_long)
-                    scenario = api.scenario_from_json(raw, where)
-                except InputError as exc:
+            answered = contextlib.closing(_answered(_lines(stream, api.MAX_SCENARIO_BYTES, source), frameworks[0], jobs))
+            with answered as chunks:  # closed at once when interrupted: its workers stop then
+                for answers in chunks:
+                    # Written whole or not at all: an interrupt waits for the chunk's lines.
                     with _INTERRUPTS.deferred():
-                        counts["refused"] += 1
-                        out.write(json.dumps({"line": number, "error": exc.line()}) + "\n")
-                        print(f"elements: {exc.line()}", file=sys.stderr)
-                        done = number
-                    continue
-                with _INTERRUPTS.deferred():
-                    result = evaluate(scenario)
-                    counts["evaluated"] += 1
-                    # The result as the contract has it, with its input line number first.
-                    out.write(f'{{"line":{number},' + result.model_dump_json()[1:] + "\n")
-                    done = number
+                        _write_all(out, "".join(text for _number, _kind, text, _message in answers))
+                        for line_number, kind, _text, message in answers:
+                            counts[kind] += 1
+                            if message:
+                                print(message, file=sys.stderr)
+                            number = done = line_number
     except KeyboardInterrupt:
         print(f"elements: {printable(source)}: interrupted after line {done}: {tally()}", file=sys.stderr)
         raise
@@ -269,6 +365,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="evaluate a JSON-lines file: one scenario per line, one result per line")
     batch.add_argument("file")
     batch.add_argument("-f", "--framework", action="append", nargs="+", help="one framework id")
+    batch.add_argument("-j", "--jobs", type=int, default=None,
+                       help="processes answering the lines (default: the machine's cores; output stays in input order)")
     batch.set_defaults(run=cmd_batch)
 
     fws = sub.add_parser("frameworks", help="list the frameworks")
@@ -323,8 +421,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not _caused_by_interrupt(exc):
             raise
     finally:
-        if previous is not None and signal.getsignal(signal.SIGINT) is _INTERRUPTS.handle:
-            signal.signal(signal.SIGINT, previous)  # as it was: main() is also called in-process
+        if previous is not None and signal.getsignal(signal.SIGINT) == _INTERRUPTS.handle:
+            # Called in-process (with argv): as it was. As the `elements` command (no argv) the
+            # process is ending: a Ctrl-C now is ignored, not a KeyboardInterrupt after the answer.
+            signal.signal(signal.SIGINT, previous if argv is not None else signal.SIG_IGN)
     # Interrupted (Ctrl-C): SIGINT stays ignored on the way out; 130 is what a shell reports.
     _INTERRUPTS.inside = _INTERRUPTS.pending = False
     return 130

@@ -81,6 +81,7 @@ class Reader:
         self.waiver_of = {rule.waives: rule for rule in pack.rules if rule.waives}
         self.says_age = {r.id for r in pack.rules if any("{age}" in t for t in (r.says.true, r.says.false, r.says.unknown))}
         self.order = {fact_id: index for index, fact_id in enumerate(vocab.ids)}
+        self.child_line = pack.child_line()
         self.group_facts: dict[str, set[str]] = {}
         for fact_id in pack.facts_read(vocab):
             self.group_facts.setdefault(fact_id.split(".", 1)[0], set()).add(fact_id)
@@ -90,6 +91,7 @@ class Reader:
             for c in caveats.caveats
         ]
         self.steps: dict[tuple, Step] = {}  # steps by what they say: results share them
+        self.findings: dict[tuple, ElementFinding] = {}  # element findings, likewise
 
     # ------------------------------------------------------------ one step of the explanation
 
@@ -175,7 +177,7 @@ class Reader:
             summary=next(s.text for s in steps if s.rule == f"{fw}.{outcome_id}"),
             elements=elements,
             child=None if child_value == U else child_value == T,
-            child_line=self.pack.child_line(),
+            child_line=self.child_line,
             explanation=steps,
             open_questions=open_questions,
             what_would_change=changes,
@@ -185,17 +187,28 @@ class Reader:
         )
 
     def _element(self, role: str, values, used, deps) -> ElementFinding:
+        """An element's finding. Findings are frozen and shared between results, as steps are."""
         rule = self.rules[self.role_id[role]]
         waiver = self.waiver_of.get(role)
-        label = rule.label or role.title()
         own = self._satisfied(rule.id, values, used, deps) if values.get(rule.id) == T else []
-        if waiver is not None and values.get(waiver.id) == T:
+        waived = waiver is not None and values.get(waiver.id) == T
+        key = (role, waived, values[rule.id], tuple(own))
+        finding = self.findings.get(key)
+        if finding is None:
+            finding = self._new_element(role, rule, waiver if waived else None, values[rule.id], own)
+            if len(self.findings) > 100_000:
+                self.findings.clear()
+            self.findings[key] = finding
+        return finding
+
+    def _new_element(self, role: str, rule: Rule, waiver: Rule | None, value: str, own: list[str]) -> ElementFinding:
+        label = rule.label or role.title()
+        if waiver is not None:
             provision = self.provision[waiver.id]
             return ElementFinding(
                 status="not_required", satisfied_by=[], relied_on=own, citation=self.citation[waiver.id],
                 rule=f"{self.fw}.{waiver.id}", label=label, url=provision.url, confidence=self.confidence[waiver.id],
             )
-        value = values[rule.id]
         provision = self.provision[rule.id]
         return ElementFinding(
             status=STATUS[value],
