@@ -14,11 +14,22 @@ if str(UI) not in sys.path:
 TIMEOUT = 30
 
 
-def new_app() -> AppTest:
+def new_app(page: str | None = "walkthrough") -> AppTest:
+    """A fresh session: the start page, then (unless page is None) that page."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception, at.exception
+    if page:
+        at.switch_page(f"views/{page}.py")
+        ok(at.run())
     return at
+
+
+def draft(at: AppTest):
+    """What the session has entered: the one Draft (ui/state.py) the app keeps."""
+    import state
+
+    return at.session_state[state.KEY]
 
 
 def text(at: AppTest) -> str:

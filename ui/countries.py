@@ -1,10 +1,10 @@
 """Country names for the jurisdiction choice. Names only: which services a country gets
-is decided by elements.referrals from rules/referrals.yaml."""
+is decided by the package from rules/referrals.yaml."""
 from __future__ import annotations
 
 from typing import Optional
 
-from elements.referrals import directory
+from elements import api
 
 # English short names of the countries rules/referrals.yaml covers (ISO 3166-1).
 NAMES = {
@@ -27,7 +27,7 @@ def name(code: Optional[str]) -> str:
 def choices(current: Optional[str] = None) -> list[Optional[str]]:
     """None (not given), then the countries with referrals by name; a loaded scenario's
     other country is kept so loading it does not silently drop its jurisdiction."""
-    codes = sorted(directory().countries(), key=lambda c: NAMES.get(c, c))
+    codes = sorted(api.countries(), key=lambda c: NAMES.get(c, c))
     if current and current not in codes:
         codes.append(current)
     return [None, *codes]

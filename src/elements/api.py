@@ -17,12 +17,14 @@ from typing import Any, Callable, Optional, Union
 from pydantic import ValidationError
 
 from .caveats import caveat_book
+from .compare import COLUMNS, comparison_table, departures, differences
 from .conditions import Program, compile_program
 from .engine import Ruleset
 from .errors import InputError, PackError, from_validation
 from .findings import Reader
-from .model import Result, Scenario
-from .packs import Pack, default_framework, framework_ids, get_pack
+from .model import Referral, Result, Scenario
+from .packs import Pack, default_framework, framework_ids, frameworks_reading, get_pack
+from .referrals import directory, referrals_for
 from .vocabulary import vocabulary
 from .yamlfile import parse_mapping, read_mapping, rules_dir, unique_pairs
 
@@ -151,21 +153,48 @@ def facts_read(framework: str) -> list[str]:
     return get_pack(check_framework(framework)).facts_read(vocabulary())
 
 
+def countries() -> list[str]:
+    """The countries rules/referrals.yaml lists services for (ISO 3166-1 alpha-2)."""
+    return directory().countries()
+
+
+def emergency(country: Optional[str]) -> Referral:
+    """What to call in immediate danger: the first referral for a country (its emergency number,
+    or, where our sources confirm none, the advice to call the local one)."""
+    return referrals_for(country)[0]
+
+
+def numbers_to_call(referral: Referral) -> list[str]:
+    """The phone numbers of a referral that our sources confirm: the only ones offered to call."""
+    return [c.value for c in referral.contacts if c.type == "phone" and c.confirmed]
+
+
 __all__ = [
+    "COLUMNS",
     "InputError",
     "PackError",
     "check_framework",
+    "comparison_table",
     "compiled",
+    "countries",
     "default_framework",
+    "departures",
+    "differences",
     "element_facts",
+    "emergency",
     "evaluate",
     "evaluate_all",
     "evaluator",
     "facts_read",
+    "framework_ids",
     "frameworks",
+    "frameworks_reading",
+    "get_pack",
     "load_scenario",
+    "numbers_to_call",
     "parse_scenario",
     "scenario_files",
     "scenario_from_json",
     "validate_scenario",
+    "vocabulary",
 ]

@@ -4,8 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 import display
-from elements import frameworks
-from elements.vocabulary import vocabulary
+from elements import api
 from safe import md_escape_inline as esc
 
 CONFIDENCE = {
@@ -54,7 +53,7 @@ st.markdown(
 )
 
 st.header("The legal texts")
-for pack in frameworks():
+for pack in api.frameworks():
     with st.expander(pack.title, expanded=pack.framework == "palermo"):
         st.markdown(f"**Instrument:** {esc(pack.instrument)}  \n**Version:** {esc(pack.version)}  \n"
                     f"**In force:** {pack.in_force.isoformat()}  \n**Source:** {esc(pack.source)}")
@@ -64,7 +63,7 @@ for pack in frameworks():
 
 st.header("Glossary")
 st.markdown("Each term is one question of the walkthrough. Identifiers (in grey) are the names scenario files use.")
-vocab = vocabulary()
+vocab = api.vocabulary()
 for group in vocab.groups:
     st.subheader(group.title)
     st.markdown(esc(group.intro))
