@@ -29,7 +29,7 @@ scripts.install()  # first, so a tab that used the quick exit leaves before anyt
 quick_exit.leave_if_asked()
 style.apply()
 quick_exit.button()
-page = st.navigation(nav.sections())
+page = st.navigation(nav.pages())
 if page.url_path != "":  # the start page says it at length
     st.caption("Elements explains the legal definition of trafficking in persons, element by element. "
                "It teaches; it never decides a case or says that someone is or is not a victim.")

@@ -22,8 +22,10 @@ def page(name: str) -> st.Page:
     return st.Page(f"views/{name}.py", title=TITLES[name], default=name == DEFAULT)
 
 
-def sections() -> dict[str, list[st.Page]]:
-    return {section: [page(name) for name in pages] for section, pages in SECTIONS.items()}
+def pages() -> list[st.Page]:
+    """Every page, in the sections' order. One flat list: Streamlit draws sections as headings
+    inside the navigation's list, which screen readers cannot read as a list (axe: list)."""
+    return [page(name) for pages in SECTIONS.values() for name in pages]
 
 
 def go(name: str, **query: str) -> None:

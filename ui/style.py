@@ -17,8 +17,9 @@ body:has(.el-quick-exit) .st-key-quick_exit, .st-key-scripts{display:none}
 /* Focus is always visible: a thick yellow and black ring (GOV.UK's), on every control. */
 :focus-visible, [data-baseweb] :focus-visible, label:has(input:focus-visible){
   outline:3px solid #1a1a1a!important;outline-offset:2px!important;box-shadow:0 0 0 6px #ffdd00!important}
-/* Help text dark enough to read (Streamlit's grey is 3.9:1 on white; this is over 7:1). */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *{color:#474a54}
+/* Help text dark enough to read: Streamlit fades captions to about 3.9:1 on white; this is 8.6:1. */
+[data-testid="stCaptionContainer"]{opacity:1!important}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *{color:#474a54!important}
 /* A step's heading starts the page below the app's header after Next. */
 [class*="st-key-step_"] h2{scroll-margin-top:4.5rem}
 /* The element checklist stays beside the questions while a long step scrolls. When the

@@ -8,9 +8,10 @@ open rules it names. Nothing here is law: it reads the pack's rules and the engi
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
-from .api import compiled, get_pack
+from .api import compiled, evaluate, get_pack
 from .caveats import caveat_book
 from .conditions import FactTest, T, U
 from .expressions import Unknown, children
@@ -103,20 +104,42 @@ def open_facts(framework: str, scenario: Scenario) -> set[str]:
     return found
 
 
+def _without(scenario: Scenario, fact_ids: list[str]) -> Scenario:
+    return scenario.model_copy(update={"facts": {k: v for k, v in scenario.facts.items() if k not in fact_ids}})
+
+
 def needed(scenario: Scenario, framework: str, fact_ids: list[str]) -> int:
     """How many of these questions, in this order, are still needed: after the first n, no answer
     to the rest can change any element or the outcome. Answering one of the rest never moves the
     line (it depends only on the answers before it), so a question does not jump out of a fold."""
     def settled_after(n: int) -> bool:
-        rest = fact_ids[n:]
-        prefix = scenario.model_copy(update={"facts": {k: v for k, v in scenario.facts.items() if k not in rest}})
-        return not open_facts(framework, prefix) & set(rest)
+        return not open_facts(framework, _without(scenario, fact_ids[n:])) & set(fact_ids[n:])
 
     low, high = 0, len(fact_ids)  # settled_after(len) always holds; knowing more never unsettles
     while low < high:
         middle = (low + high) // 2
         low, high = (low, middle) if settled_after(middle) else (middle + 1, high)
     return low
+
+
+@dataclass(frozen=True)
+class Fold:
+    """A step's questions split: the first `needed` are asked; the rest fold away under `note`,
+    with the engine's `reason`. Both come from the answers before the fold only, so answering a
+    folded question changes neither (a page can keep the fold open)."""
+
+    needed: int
+    note: str
+    reason: str
+
+
+def fold(scenario: Scenario, framework: str, role: str, fact_ids: list[str]) -> Fold:
+    count = needed(scenario, framework, fact_ids)
+    if count == len(fact_ids):
+        return Fold(count, "", "")
+    before = evaluate(_without(scenario, fact_ids[count:]), framework)
+    step = before.element_step(role) if role in before.elements else None
+    return Fold(count, not_needed(before, role), step.text if step else "")
 
 
 def not_needed(result: Result, role: Optional[str]) -> str:

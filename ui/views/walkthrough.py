@@ -43,7 +43,7 @@ def ask(facts, framework: str) -> None:
         questions.fact_question(info, framework)
 
 
-def group_step(group, framework: str, scenario, result) -> None:
+def group_step(group, framework: str, scenario) -> None:
     pack = api.get_pack(framework)
     st.markdown(esc(group.intro))
     if group.id == "person":
@@ -57,15 +57,13 @@ def group_step(group, framework: str, scenario, result) -> None:
     # Consent and movement are few and matter to the caveats under every framework.
     main = [f for f in facts if framework in api.frameworks_reading(f.id) or group.id == "context"]
     others = [f for f in facts if f not in main]
-    needed = len(main) if group.id == "context" else interview.needed(scenario, framework, [f.id for f in main])
+    folded = interview.fold(scenario, framework, group.id, [f.id for f in main]) if group.id != "context" else None
+    needed = folded.needed if folded else len(main)
     ask(main[:needed], framework)
     if main[needed:]:
-        answered = sum(f.id in state.draft().answers for f in main[needed:])
-        with st.expander(f"{interview.not_needed(result, group.id)}: {len(main) - needed} more questions "
-                         f"({answered} answered)"):
-            step = result.element_step(group.id) if group.id in result.elements else None
-            if step is not None:
-                st.markdown(esc(step.text))
+        # The label depends only on the answers before the fold: answering inside keeps it open.
+        with st.expander(f"{esc(folded.note)} ({len(main) - needed} more questions, open to answer them anyway)"):
+            st.markdown(esc(folded.reason))
             ask(main[needed:], framework)
     if others:
         with st.expander(f"More questions: terms other frameworks use ({len(others)})"):
@@ -127,5 +125,5 @@ with left:
     if step == CHECK:
         check_step()
     else:
-        group_step(GROUPS[step], framework, scenario, result)
+        group_step(GROUPS[step], framework, scenario)
     navigation(step)
