@@ -125,6 +125,7 @@ def test_a_full_walk_by_keyboard_only(page):
         if fact.startswith("means."):  # a child: the means fold away, and open from the keyboard
             tab_to(page, lambda e: e["tag"] == "SUMMARY" and "Not needed" in e["text"])
             page.keyboard.press("Enter")
+            settle(page)
         tab_to(page, lambda e, q=question(fact): e["type"] == "radio" and e["group"] == q)
         page.keyboard.press("Space")  # "Yes"
         for _ in range(option_presses):

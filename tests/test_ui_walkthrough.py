@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from elements import api, interview
-from ui_apptest import answer, back, draft, new_app, next_step, ok, plain, set_age, shown, step_title, walk
+from ui_apptest import answer, back, draft, new_app, next_step, ok, open_folds, plain, set_age, shown, step_title, walk
 
 PALERMO_MEANS = [
     "means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction", "means.fraud",
@@ -68,6 +68,7 @@ def test_back_and_next_keep_answers():
     answer(at, "action.transfer", "no")
     next_step(at)
     assert step_title(at) == "The means"
+    open_folds(at, "means")  # a child: the means are folded away under Palermo
     answer(at, "means.deception", "yes")
     back(at)
     assert step_title(at) == "The action"
@@ -79,6 +80,7 @@ def test_back_and_next_keep_answers():
     assert at.number_input(key="w.age").value == 15
     next_step(at)
     next_step(at)
+    open_folds(at, "means")
     assert at.radio(key="w.means.deception").value == "yes"
     # Leaving the page and coming back keeps them too, at whichever step the address names.
     at.switch_page("views/definitions.py")
@@ -87,6 +89,7 @@ def test_back_and_next_keep_answers():
     at.query_params["step"] = "means"
     ok(at.run())
     assert step_title(at) == "The means"
+    open_folds(at, "means")
     assert at.radio(key="w.means.deception").value == "yes"
     assert draft(at).answers == {"action.harbouring": True, "action.transfer": False, "means.deception": True}
 
@@ -196,6 +199,7 @@ def test_other_frameworks_terms_are_asked_too():
     at = new_app()
     next_step(at)
     assert any(e.label.startswith("More questions: terms other frameworks use") for e in at.expander)
+    open_folds(at, "action")
     answer(at, "action.enticement", "yes")
     assert draft(at).answers == {"action.enticement": True}
 
@@ -220,7 +224,8 @@ def terms(framework: str, group: str) -> list[str]:
 
 
 def in_fold(at, fact_id: str) -> bool:
-    """Whether the question sits in the step's "Not needed" fold."""
+    """Whether the question sits in the step's "Not needed" fold (opened)."""
+    open_folds(at, fact_id.split(".")[0])
     return any(e.label.startswith("Not needed") and any(r.key == "w." + fact_id for r in e.radio)
                for e in at.expander)
 
@@ -232,6 +237,10 @@ def test_a_settled_element_folds_its_remaining_questions_and_they_stay_there():
     acts = terms("palermo", "action")
     assert len(acts) > 2 and not any(in_fold(at, f) for f in acts)
     answer(at, acts[0], "yes")
+    at.session_state["fold.action"] = False
+    ok(at.run())
+    assert not [r for r in at.radio if r.key in {"w." + f for f in acts[1:]}]  # folded, closed: not drawn
+    open_folds(at, "action")
     result = api.evaluate(draft(at).scenario(), "palermo")
     assert result.elements["action"].status == "met"
     fold = next(e for e in at.expander if e.label.startswith("Not needed"))
@@ -269,7 +278,7 @@ def test_each_question_says_why_it_is_asked_from_the_frameworks_rules(framework)
     assert interview.why_age(framework) in plain("\n".join(c.value for c in at.caption))
     for group in ("action", "means", "purpose", "context"):
         at.query_params["step"] = group
-        ok(at.run())
+        open_folds(at, group)
         captions = plain("\n".join(c.value for c in at.caption))
         for info in api.vocabulary().in_group(group):
             assert "Why this is asked:* " + interview.why_asked(framework, info.id) in captions, info.id

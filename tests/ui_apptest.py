@@ -111,6 +111,13 @@ def step_title(at: AppTest) -> str:
     return at.header[0].value
 
 
+def open_folds(at: AppTest, group: str) -> AppTest:
+    """Open a step's folds ("Not needed", other frameworks' terms), as a click on them does:
+    their questions are drawn only while open."""
+    at.session_state[f"fold.{group}"] = at.session_state[f"others.{group}"] = True
+    return ok(at.run())
+
+
 def walk(at: AppTest, age: int | None, answers: dict[str, str], country: str | None = None) -> AppTest:
     """Answer the walkthrough step by step (person, action, means, purpose, context), then the result."""
     set_age(at, age)
@@ -118,6 +125,7 @@ def walk(at: AppTest, age: int | None, answers: dict[str, str], country: str | N
         set_country(at, country)
     for group in ("action", "means", "purpose", "context"):
         next_step(at)
+        open_folds(at, group)
         for fact_id, option in answers.items():
             if fact_id.split(".")[0] == group or (group == "context" and fact_id.startswith(("consent.", "movement."))):
                 answer(at, fact_id, option)

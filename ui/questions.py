@@ -14,7 +14,6 @@ import streamlit as st
 import countries
 import state
 from elements import api, interview
-from elements.vocabulary import FactInfo
 from elements.words import ANSWER_WORDS
 from safe import md_escape_inline as esc
 
@@ -32,7 +31,7 @@ def _bound(key: str, store) -> dict:
     return {"key": state.WIDGET + key, "on_change": lambda: store(st.session_state[state.WIDGET + key])}
 
 
-def fact_question(info: FactInfo, framework: str) -> None:
+def fact_question(info, framework: str) -> None:
     """One fact: Yes / No / Not sure, its help, its example and why it is asked."""
     draft = state.draft()
     answered = info.id in draft.answers

@@ -9,6 +9,7 @@ open rules it names. Nothing here is law: it reads the pack's rules and the engi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from .api import compiled, evaluate, get_pack
@@ -20,6 +21,7 @@ from .model import Result, Scenario
 from .packs import Pack, Rule, frameworks_reading
 from .vocabulary import vocabulary
 from .words import ROLE_WORDS, ROLES
+from .yamlfile import rules_dir
 
 
 def _name(rule: Rule) -> str:
@@ -42,6 +44,11 @@ def _named(pack: Pack, rule: Rule) -> str:
 def why_asked(framework: str, fact_id: str) -> str:
     """One line: the chosen framework's rules that test the fact, by label and citation; or, when
     it tests no such fact, the frameworks that do; or the caveats that read it."""
+    return _why_asked(str(rules_dir()), framework, fact_id)
+
+
+@lru_cache(maxsize=4096)
+def _why_asked(_folder: str, framework: str, fact_id: str) -> str:
     pack, vocab = get_pack(framework), vocabulary()
     readers = [rule for rule in pack.rules if fact_id in vocab.facts_in(rule.test)]
     if readers:

@@ -61,16 +61,23 @@ def group_step(group, framework: str, scenario) -> None:
     needed = folded.needed if folded else len(main)
     ask(main[:needed], framework)
     if main[needed:]:
-        # The label depends only on the answers before the fold: answering inside keeps it open.
-        with st.expander(f"{esc(folded.note)} ({len(main) - needed} more questions, open to answer them anyway)"):
-            st.markdown(esc(folded.reason))
-            ask(main[needed:], framework)
+        # The label depends only on the answers before the fold, so answering inside keeps it.
+        fold(f"{esc(folded.note)} ({len(main) - needed} more questions, open to answer them anyway)",
+             f"fold.{group.id}", folded.reason, main[needed:], framework)
     if others:
-        with st.expander(f"More questions: terms other frameworks use ({len(others)})"):
-            ask(others, framework)
+        fold(f"More questions: terms other frameworks use ({len(others)})", f"others.{group.id}", "", others, framework)
 
 
-def check_step() -> None:
+def fold(label: str, key: str, reason: str, facts, framework: str) -> None:
+    """Questions one click away: drawn only while open, so a step costs only what it shows."""
+    with st.expander(label, key=key, on_change="rerun") as box:
+        if box.open:
+            if reason:
+                st.markdown(esc(reason))
+            ask(facts, framework)
+
+
+def check_step(framework: str) -> None:
     draft = state.draft()
     st.markdown("Every question not answered, or answered **Not sure**, stays unknown: it is never read as No.")
     age = draft.known_age
@@ -79,12 +86,14 @@ def check_step() -> None:
     rows += [(info.label, ANSWER_WORDS[draft.answers[info.id]], group)
              for group in STEPS[1:-1] for info in vocab.in_group(group) if info.id in draft.answers]
     for number, (label, value, step) in enumerate(rows):
-        words, change = st.columns([4, 1], vertical_alignment="center")
+        words, change = st.columns([3, 2], vertical_alignment="center")
         words.markdown(f"**{esc(label)}**: {esc(value)}")
         change.button(f"Change {label[0].lower() + label[1:]}", key=f"change.{number}", type="tertiary",
                       on_click=go, args=(step,))
-    missing = sum(f.id not in draft.answers for f in vocab.facts)
-    st.markdown(f"{missing} questions not answered.")
+    own = [f for f in vocab.facts if framework in api.frameworks_reading(f.id) or f.group == "context"]
+    missing = sum(f.id not in draft.answers for f in own)
+    st.markdown(f"{missing} of the {len(own)} questions {esc(api.get_pack(framework).short_title)} asks are not "
+                "answered.")
 
 
 def navigation(step: str) -> None:
@@ -123,7 +132,7 @@ with left:
     with st.container(key=f"step_{step}"):
         st.header(TITLES[step], anchor=False)
     if step == CHECK:
-        check_step()
+        check_step(framework)
     else:
         group_step(GROUPS[step], framework, scenario)
     navigation(step)
