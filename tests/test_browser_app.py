@@ -113,7 +113,7 @@ def test_a_full_walk_by_keyboard_only(page):
     page.keyboard.type("16")
     page.keyboard.press("Enter")
     settle(page)
-    assert page.locator(".st-key-checklist").get_by_text("yes, under 18 (age 16)").is_visible()
+    page.locator(".st-key-checklist").get_by_text("yes, under 18 (age 16)").wait_for()
     for step, fact, option_presses in (("The action", "action.recruitment", 0), ("The means", "means.deception", 1),
                                        ("The purpose", "purpose.other_sexual_exploitation", 0),
                                        ("Consent and movement", "consent.given", 0)):
@@ -179,13 +179,31 @@ def test_back_and_forward_move_between_steps_and_keep_the_answers(page):
     assert focused(page)["text"] == "The action"
 
 
-def test_quick_exit_is_the_first_tab_stop_and_leaves_on_shift_three_times(page):
-    now = tab_to(page, lambda e: True, limit=1)
-    assert now["tag"] == "A" and now["text"] == "Quick exit"
-    page.keyboard.press("Shift+A")  # Shift held for another key does not count
-    for _ in range(3):
+def test_quick_exit_is_the_first_tab_stop_and_leaves_on_shift_three_times(browser, app_url):
+    context = browser.new_context(viewport=SIZES["desktop"])
+    context.route("https://www.bbc.com/**", lambda route: route.fulfill(body="neutral", content_type="text/html"))
+    page = context.new_page()
+    sent: list[bytes] = []  # what the browser tells the server on its way out
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(
+        frame if isinstance(frame, bytes) else frame.encode())))
+    try:
+        page.goto(app_url)
+        page.get_by_role("heading", name=PAGES[""], exact=False).first.wait_for()
+        settle(page)
+        now = tab_to(page, lambda e: True, limit=1)
+        assert now["tag"] == "A" and now["text"] == "Quick exit"
+        page.keyboard.press("Shift+A")  # Shift held for another key does not count
         page.keyboard.press("Shift")
-    page.wait_for_url(NEUTRAL, timeout=15_000)
+        page.keyboard.press("Shift")
+        page.wait_for_timeout(500)
+        assert page.url.startswith(app_url), "two presses and a modified one are not three"
+        sent.clear()
+        page.keyboard.press("Shift")
+        page.wait_for_url(NEUTRAL, timeout=15_000)
+        # While connected, the server was asked to clear the session (the quick exit button's event).
+        assert any(b"quick_exit" in frame for frame in sent)
+    finally:
+        context.close()
 
 
 def test_quick_exit_works_with_the_connection_lost_and_back_never_returns(page):
@@ -238,7 +256,7 @@ def test_walk_a_scenario_to_its_result_and_export_it(page):
     check(page, "walk-1-person")
     click_button(page, "Next: The action →")
     radio(page, question("action.recruitment"), "Yes")
-    assert page.get_by_text("✔ met (Recruitment)").first.is_visible()  # the live checklist
+    page.locator(".st-key-checklist").get_by_text("✔ met (Recruitment)").wait_for()  # the live checklist
     check(page, "walk-2-action-folded")
     click_button(page, "Next: The means →")
     check(page, "walk-3-means-not-needed")  # a child: the means fold away under Palermo
