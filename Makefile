@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench docs browser clean
+.PHONY: run test bench docs coverage browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP) browser
 docs: $(STAMP)
 	$(PY) -m elements.cli frameworks --format markdown > docs/frameworks.md.tmp
 	mv docs/frameworks.md.tmp docs/frameworks.md
+
+# Which scenario or legal case exercises every rule x value and every caveat (a test fails below 100%).
+coverage: $(STAMP)
+	$(PY) tests/coverage_report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache test-artifacts

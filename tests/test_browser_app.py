@@ -288,6 +288,22 @@ def test_walk_a_scenario_to_its_result_and_export_it(page):
     assert saved["pdf"].startswith(b"%PDF-")
 
 
+def test_the_result_page_offers_the_country_and_its_numbers_are_tel_links(page, app_url):
+    page.goto(app_url + "/result")
+    page.get_by_role("heading", name="Result").wait_for()
+    settle(page)
+    country = page.get_by_role("combobox", name=COUNTRY)
+    country.click()
+    country.fill("Spain")
+    page.get_by_role("option", name="Spain (ES)").click()
+    settle(page)
+    # Streamlit keeps tel: links as links: a phone can dial them.
+    assert page.locator('a[href="tel:112"]').first.is_visible()
+    line = page.locator("li", has=page.locator('a[href="tel:900105090"]')).last
+    assert "The police answer this line" in line.inner_text()
+    check(page, "result-referrals-es")
+
+
 def no_sideways_scroll(page) -> int:
     return page.evaluate(
         "() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollWidth - m.clientWidth; }"

@@ -29,11 +29,43 @@ SMUGGLING = {
 
 
 @pytest.mark.parametrize("framework", framework_ids())
-def test_adult_sex_work_without_means_gets_the_distinction_and_is_not_all_elements(framework):
+def test_adult_sex_work_without_means_gets_the_distinction(framework):
     result = evaluate(ADULT_SEX_WORK, framework)
     assert "sex_work_distinction" in {c.id for c in result.caveats}, framework
-    assert result.outcome != "all_elements_met", framework
     assert any(r.name.startswith(("SWOP", "Global Network")) for r in result.referrals)
+
+
+@pytest.mark.parametrize("framework", [fw for fw in framework_ids() if fw != "uk"])
+def test_consensual_adult_sex_work_meets_no_definition_but_the_uk(framework):
+    assert evaluate(ADULT_SEX_WORK, framework).outcome != "all_elements_met", framework
+
+
+def test_the_uk_reaches_controlled_prostitution_and_says_so():
+    """Modern Slavery Act 2015 s.3(3): "Something is done to or in respect of the person (a) which
+    involves the commission of an offence under ... (ii) Part 1 of the Sexual Offences Act 2003";
+    Part 1 includes controlling prostitution for gain, which needs no force. Travel arranged for
+    someone's prostitution is therefore within s.2 for an adult too, and the caveat says so
+    instead of repeating Palermo."""
+    result = evaluate(ADULT_SEX_WORK, "uk")
+    assert result.outcome == "all_elements_met"
+    assert result.elements["purpose"].satisfied_by == ["purpose.prostitution_of_others"]
+    caveat = next(c for c in result.caveats if c.id == "sex_work_distinction")
+    assert "s.3(3)" in caveat.text and "reaches further" in caveat.text
+    assert "Sexual Offences Act 2003" in caveat.text
+    # An adult selling sex on her own account, with nobody profiting or controlling, is not.
+    nothing_else = {f: False for f in vocabulary().expand("means.*") + vocabulary().expand("purpose.*")}
+    own_account = {**ADULT_SEX_WORK, "facts": {**ADULT_SEX_WORK["facts"], **nothing_else,
+                                               "purpose.commercial_sex_act": True, "purpose.work_or_services": True}}
+    assert evaluate(own_account, "uk").outcome == "not_all_elements_met"
+
+
+@pytest.mark.parametrize("framework", ["uk", "us", "ca"])
+def test_the_distinction_is_worded_in_each_framework_s_own_terms(framework):
+    """Where a framework's law differs from Palermo's, its caveat says what that law says."""
+    caveat = next(c for c in evaluate(ADULT_SEX_WORK, framework).caveats if c.id == "sex_work_distinction")
+    palermo = next(c for c in evaluate(ADULT_SEX_WORK, "palermo").caveats if c.id == "sex_work_distinction")
+    assert caveat.text != palermo.text
+    assert {"uk": "s.3(3)", "us": "7102(12)", "ca": "s.279.04(1)"}[framework] in caveat.text
 
 
 @pytest.mark.parametrize("framework", framework_ids())

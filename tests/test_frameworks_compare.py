@@ -32,7 +32,7 @@ CHILD_LABOUR_NO_MEANS = {"person": {"age": 15}, "facts": {
     "action.recruitment": True, "purpose.forced_labour": True, "purpose.involuntary_servitude": True,
     "purpose.commercial_sex_act": False, "movement.travel": True, "means.causing_fear_for_safety": False,
     "purpose.organ_removal": False,
-    **{k: False for k in ("means.use_of_force", "means.threat_of_force", "means.fraud", "means.threat_of_serious_harm",
+    **{k: False for k in ("means.use_of_force", "means.threat_of_force", "means.fraud", "means.deception", "means.threat_of_serious_harm",
                           "means.physical_restraint", "means.abuse_of_legal_process")}}}
 
 

@@ -6,13 +6,13 @@ test is where the library and the packs keep each other honest: if either drifts
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from elements import evaluate, load_scenario
+import library_checks as check
+from elements import load_scenario
 from elements.packs import framework_ids
 from elements.yamlfile import rules_dir
 
@@ -20,7 +20,6 @@ SCENARIO_DIR = rules_dir() / "scenarios"
 PATHS = sorted(SCENARIO_DIR.glob("*.yaml"))
 SCENARIOS = {path.stem: load_scenario(path) for path in PATHS}
 FRAMEWORKS = framework_ids()
-CONTRACT_FRAMEWORKS = {"palermo", "coe", "eu", "us", "uk", "ca"}
 
 # The forms of trafficking the library must show, and the kinds of contrast it must draw.
 REQUIRED_TYPOLOGIES = {
@@ -42,8 +41,12 @@ REQUIRED_CASES = {
     "sm_croatia", "rantsev", "siliadin", "chowdury", "vcl", "tang", "kozminski", "dann",
     "jungers", "robinson", "urizar", "tjf", "aa", "zakaria_mohammed", "southwark_escort_agency",
 }
-# A scenario is exactly one of these.
-KINDS = {"meets_definition", "contrast", "open", "buyer"}
+# Facts a scenario states true for which its narrative has no sentence to quote: each one is
+# for the narrative's author to settle (add the sentence, or reconsider the fact).
+NO_SENTENCE_IN_NARRATIVE = {
+    # The narrative says where they lived, not that he housed her; the teaching notes rely on it.
+    "case-urizar-dancer": frozenset({"action.harbouring"}),
+}
 
 
 def tagged(prefix: str) -> Counter:
@@ -60,7 +63,7 @@ def test_library_is_there():
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_id_equals_file_name(path: Path):
-    assert SCENARIOS[path.stem].id == path.stem
+    check.id_equals_file_name(SCENARIOS[path.stem], path.stem)
 
 
 def test_ids_unique():
@@ -72,31 +75,17 @@ def test_ids_unique():
 
 @pytest.mark.parametrize("sid", sorted(SCENARIOS))
 def test_teaching_material_complete(sid: str):
-    s = SCENARIOS[sid]
-    assert s.title and s.title.strip(), "title"
-    assert s.narrative and len(s.narrative.split()) >= 30, "narrative in plain words"
-    assert s.teaching_notes and len(s.teaching_notes.split()) >= 30, "teaching_notes"
-    assert 2 <= len(s.discussion_questions) <= 3, "two or three discussion questions"
-    assert all(q.strip().endswith("?") for q in s.discussion_questions), "questions end with '?'"
-    assert s.sources and all(src.strip() for src in s.sources), "sources"
-    assert s.facts, "facts"
+    check.teaching_material_complete(SCENARIOS[sid])
 
 
 @pytest.mark.parametrize("sid", sorted(SCENARIOS))
 def test_narrative_never_labels_a_person(sid: str):
-    text = " ".join([SCENARIOS[sid].narrative or "", SCENARIOS[sid].title or ""]).lower()
-    assert "is a victim" not in text
-    assert not re.search(r"\b(is|was) (not )?a (trafficking )?victim\b", text)
+    check.narrative_never_labels_a_person(SCENARIOS[sid])
 
 
 @pytest.mark.parametrize("sid", sorted(SCENARIOS))
 def test_expects_every_framework_pack(sid: str):
-    expected = set(SCENARIOS[sid].expected)
-    missing = [fw for fw in FRAMEWORKS if fw not in expected]
-    assert not missing, f"{sid}: no expected findings for {missing} (a new pack needs expectations in every scenario)"
-    # Expectations may run ahead of a pack still being written, but only for a framework of the contract.
-    unknown = expected - set(FRAMEWORKS) - CONTRACT_FRAMEWORKS
-    assert not unknown, f"{sid}: expectations for unknown frameworks: {sorted(unknown)}"
+    check.expects_every_framework_pack(SCENARIOS[sid])
 
 
 CASES = [(sid, fw) for sid in sorted(SCENARIOS) for fw in FRAMEWORKS if fw in SCENARIOS[sid].expected]
@@ -104,23 +93,33 @@ CASES = [(sid, fw) for sid in sorted(SCENARIOS) for fw in FRAMEWORKS if fw in SC
 
 @pytest.mark.parametrize("sid,framework", CASES, ids=[f"{s}-{f}" for s, f in CASES])
 def test_expected_findings_match_engine(sid: str, framework: str):
-    scenario = SCENARIOS[sid]
-    want = scenario.expected[framework]
-    result = evaluate(scenario, framework)
-    got = {role: finding.status for role, finding in result.elements.items()}
-    assert set(want.elements) == {"action", "means", "purpose"}, "expect all three elements"
-    assert (result.outcome, got) == (want.outcome, dict(want.elements)), (
-        f"{sid} under {framework}: expected {want.outcome} {dict(want.elements)}, engine says {result.outcome} {got}"
-    )
+    check.expected_findings_match_engine(SCENARIOS[sid], framework)
+
+
+@pytest.mark.parametrize("sid", sorted(SCENARIOS))
+def test_evidence_quotes_the_narrative_for_every_true_fact(sid: str):
+    check.evidence_for_every_true_fact(SCENARIOS[sid], NO_SENTENCE_IN_NARRATIVE.get(sid, frozenset()))
+
+
+def test_the_known_gaps_are_facts_stated_true():
+    for sid, gaps in NO_SENTENCE_IN_NARRATIVE.items():
+        assert all(SCENARIOS[sid].facts.get(f) is True for f in gaps), sid
+
+
+def test_the_child_case_of_the_issue_quotes_the_means():
+    # Issue 9: the familial case, where the payments to the mother's boyfriend and the abuse of
+    # a parent's authority are there although no means need be shown for a child of 14.
+    s = SCENARIOS["familial-01"]
+    assert "the men paid him" in s.evidence["means.payments_to_controller"]
+    assert "her mother agreed with him" in s.evidence["means.abuse_of_power"]
 
 
 # ---------------------------------------------------------------- coverage and tag honesty
 
 
-def test_every_scenario_has_one_kind():
-    for sid, s in SCENARIOS.items():
-        kinds = KINDS & set(s.tags)
-        assert len(kinds) == 1, f"{sid}: exactly one of {sorted(KINDS)} expected, found {sorted(kinds)}"
+@pytest.mark.parametrize("sid", sorted(SCENARIOS))
+def test_every_scenario_has_one_kind(sid: str):
+    check.has_one_kind(SCENARIOS[sid])
 
 
 def test_quarter_are_contrasts():
@@ -152,36 +151,36 @@ def test_cases_covered():
 
 @pytest.mark.parametrize("sid", sorted(SCENARIOS))
 def test_child_tag_matches_age(sid: str):
-    s = SCENARIOS[sid]
-    is_child = s.person.age is not None and s.person.age < 18
-    assert ("child" in s.tags) == is_child, f"{sid}: child tag vs age {s.person.age}"
+    check.child_tag_matches_age(SCENARIOS[sid])
 
 
 @pytest.mark.parametrize("sid", sorted(with_tag("contrast")))
 def test_contrasts_meet_no_definition(sid: str):
-    s = SCENARIOS[sid]
-    for fw, want in s.expected.items():
-        assert want.outcome == "not_all_elements_met", f"{sid}: a contrast expects not_all_elements_met under {fw}"
+    check.contrast_meets_no_definition(SCENARIOS[sid])
 
 
 @pytest.mark.parametrize("sid", sorted(with_tag("meets_definition")))
 def test_trafficking_scenarios_meet_palermo(sid: str):
-    assert SCENARIOS[sid].expected["palermo"].outcome == "all_elements_met"
+    check.trafficking_scenario_meets_palermo(SCENARIOS[sid])
 
 
 @pytest.mark.parametrize("sid", sorted(with_tag("open")))
 def test_open_scenarios_are_open_under_palermo(sid: str):
-    assert SCENARIOS[sid].expected["palermo"].outcome == "undetermined"
+    check.open_scenario_is_open_under_palermo(SCENARIOS[sid])
 
 
-@pytest.mark.parametrize("sid", sorted(with_tag("unknowns")))
+@pytest.mark.parametrize("sid", sorted(SCENARIOS))
 def test_unknowns_are_really_unknown(sid: str):
-    s = SCENARIOS[sid]
-    open_facts = [k for k, v in s.facts.items() if v is None]
-    assert open_facts or s.person.age is None, f"{sid}: tagged unknowns but states no fact as unknown"
+    check.unknowns_are_really_unknown(SCENARIOS[sid])
 
 
 def test_several_findings_stay_open():
     """Unknown answers stay unknown: several scenarios must come out undetermined, not 'no'."""
     open_palermo = [sid for sid, s in SCENARIOS.items() if s.expected["palermo"].outcome == "undetermined"]
     assert len(open_palermo) >= 5, open_palermo
+
+
+def test_every_check_holds_for_every_file():
+    """The checks above in one call, as the authoring tests apply them to a written file."""
+    for path in PATHS:
+        check.every_check(SCENARIOS[path.stem], path.stem, NO_SENTENCE_IN_NARRATIVE.get(path.stem, frozenset()))

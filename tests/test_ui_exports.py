@@ -73,7 +73,14 @@ def test_pdf_layout_reads_the_report_markdown():
 
 def test_pdf_spans_undo_escapes_and_keep_code_literal():
     assert pdf.spans(r"**Bold** plain \*not italic\* `means.*` *it*") == [
-        ("Bold", "B"), (" plain *not italic* means.* ", ""), ("it", "I"),
+        ("Bold", "B", ""), (" plain *not italic* means.* ", "", ""), ("it", "I", ""),
+    ]
+
+
+def test_pdf_spans_keep_links_with_their_target():
+    assert pdf.spans(r"Phone: [08000 121 700](tel:08000121700) **[a \] b](https://x.org/a%29)** \[not](a link)") == [
+        ("Phone: ", "", ""), ("08000 121 700", "", "tel:08000121700"), (" ", "", ""),
+        ("a ] b", "B", "https://x.org/a%29"), (" [not](a link)", "", ""),
     ]
     assert pdf.table_cells(r"| a | b \| c |") == ["a", r"b \| c"]
 

@@ -97,6 +97,34 @@ def test_exercise_keeps_a_session_summary_and_clears_it():
     assert "No exercise checked yet" in shown(at)
 
 
+def test_exercise_checked_again_replaces_the_attempt():
+    sid = "contrast-smuggling-01"
+    at = choose(open_page(new_app(), "views/exercise.py"), sid)
+    at.text_input(key="ex.trainee").set_value("Ana")
+    at = ok(at.run())
+    mark(at, sid, "palermo", {"action": "met", "means": "met", "purpose": "met"})
+    mark(at, sid, "palermo", {"action": "met", "means": "not_met", "purpose": "not_met"},
+         {"action": ["action.transportation"]})
+    stored = at.session_state["ex.results"]
+    assert len(stored) == 1 and stored[0]["trainee"] == "Ana" and stored[0]["element_points"] == 3
+    assert "over 1 exercise(s)" in shown(at)
+
+
+def test_exercise_child_case_means_present_are_right():
+    """Issue 9: in the 14-year-old's case, the means marked present with the payments and the
+    abuse of a parent's authority are right, and the page says why they need not be shown."""
+    sid = "familial-01"
+    at = choose(open_page(new_app(), "views/exercise.py"), sid)
+    mark(at, sid, "palermo", {"action": "met", "means": "met", "purpose": "met"},
+         {"action": ["action.harbouring"], "means": ["means.payments_to_controller", "means.abuse_of_power"],
+          "purpose": ["purpose.prostitution_of_others"]})
+    page = shown(at)
+    assert "the engine finds it not required" not in page
+    assert "Because the person is a child, the means element is not required (Art. 3(c))." in page
+    assert "Your score: 100%" in page
+    assert "the men paid him" in page, "the narrative's sentence for a fact is quoted"
+
+
 def test_exercise_results_belong_to_one_session():
     at = choose(open_page(new_app(), "views/exercise.py"), "loverboy-01")
     mark(at, "loverboy-01", "palermo", {"action": "met", "means": "met", "purpose": "met"})
@@ -156,8 +184,10 @@ def test_classroom_frameworks_toggle_live_and_reveal_resets_with_the_scenario():
     at.get("button_group")[0].set_value(["palermo", "us"])
     at = ok(at.run())
     page = shown(at)
-    assert "UN Palermo Protocol, Art. 3**: ✔ all elements met" in page
-    assert "US federal law (22 U.S.C. 7102; 18 U.S.C. 1591)**: ✘ not all elements met" in page
+    from elements.packs import get_pack
+
+    assert f"{get_pack('palermo').short_title}**: ✔ all elements met" in page
+    assert f"{get_pack('us').short_title}**: ✘ not all elements met" in page
     at.selectbox(key="cls.scenario").set_value(library_index("contrast-au-pair"))
     at = ok(at.run())
     assert "0 of 3 elements revealed" in shown(at)

@@ -22,8 +22,8 @@ def test_child_without_means_touches_every_element():
     assert "touch every element of the definition" in page  # the engine's own summary
     assert "– not required" in page and "Because the person is a child" in page
     assert "Child:** yes, under 18 (age 16)" in page
-    # The emergency number comes first, and the US hotline is listed.
-    assert "call 911" in page
+    # The emergency number comes first, as a tel: link, and the US hotline is listed.
+    assert "call [911](tel:911)" in page
     assert page.index("Emergency services") < page.index("National Human Trafficking Hotline")
     assert "consent_irrelevant" in page
 

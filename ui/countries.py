@@ -15,6 +15,9 @@ NAMES = {
     "LU": "Luxembourg", "LV": "Latvia", "MT": "Malta", "NL": "Netherlands", "PL": "Poland",
     "PT": "Portugal", "RO": "Romania", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia",
     "US": "United States",
+    "AR": "Argentina", "BR": "Brazil", "CH": "Switzerland", "CO": "Colombia", "IN": "India",
+    "KE": "Kenya", "MX": "Mexico", "NG": "Nigeria", "NO": "Norway", "NZ": "New Zealand",
+    "PH": "Philippines", "TH": "Thailand", "ZA": "South Africa",
 }
 
 

@@ -12,8 +12,9 @@ import streamlit as st
 
 from elements import Result, Scenario
 from elements.model import Caveat, Referral
+from elements.referrals import directory
 from elements.report import age_words  # noqa: F401 - the pages use display.age_words
-from elements.report import question_for
+from elements.report import Piece, question_for, referral_markdown, row_markdown
 from elements.vocabulary import vocabulary
 from elements.words import ROLES, child_words, outcome_words, status_words  # noqa: F401 - pages use them
 from safe import md_escape, md_escape_inline as esc
@@ -95,50 +96,27 @@ def caveats(items: list[Caveat]) -> None:
                 st.caption("Sources: " + "; ".join(esc(s) for s in caveat.sources))
 
 
-def _contact_line(contact) -> str:
-    kind = {"phone": "Phone", "text": "Text", "chat": "Chat", "tty": "TTY", "web": "Web", "email": "Email"}.get(
-        contact.type, contact.type
-    )
-    value = esc(contact.value)
-    if not contact.confirmed:
-        value += " (unconfirmed in our sources: check it before relying on it)"
-    note = f" — {esc(contact.note)}" if contact.note else ""
-    return f"  - {kind}: **{value}**{note}"
-
-
 def emergency_line(emergency: Referral) -> None:
-    """The first referral (the core puts the emergency number first), in one line at the top."""
-    # Only a number our sources confirm is offered as a number to call.
-    numbers = " or ".join(esc(c.value) for c in emergency.contacts if c.type == "phone" and c.confirmed)
+    """The first referral (the core puts the emergency numbers first), in one line at the top."""
+    # A Result carries only numbers our sources confirm: each is a tel: link, with who answers.
+    numbers = [c for c in emergency.contacts if c.type == "phone"]
     if numbers:
-        st.markdown(f"**If someone is in immediate danger, call {numbers}** ({esc(emergency.name)}). "
+        links = " or ".join(row_markdown([Piece(c.value, c.href)], esc) for c in numbers)
+        alert = f" **{esc(emergency.alert)}**" if emergency.alert else ""
+        st.markdown(f"**If someone is in immediate danger, call {links}** ({esc(emergency.name)}).{alert} "
                     "More help is listed under *Where to get help*.")
     else:
         note = f" {esc(emergency.note)}" if emergency.note else ""
         st.markdown(f"**{esc(emergency.contact)}**{note}")
 
 
-def referrals(items: list[Referral], country_name: str) -> None:
-    """Where to get help, in the order the core gives: the emergency number first."""
-    st.markdown(
-        "**If someone is in immediate danger, call the emergency number.** "
-        "Check any number before relying on it. "
-        f"Country chosen: {esc(country_name)}."
-    )
+def referrals(items: list[Referral]) -> None:
+    """Where to get help, in the order the core gives: the emergency numbers first. Numbers are
+    tel: links and sites are links; the layout is the Markdown report's."""
+    st.markdown(f"**{esc(directory().advice)}**")
     lines = []
     for referral in items:
-        head = f"- **{esc(referral.name)}**"
-        if referral.hours:
-            head += f" ({esc(referral.hours)})"
-        lines.append(head)
-        if referral.contacts:
-            lines += [_contact_line(c) for c in referral.contacts]
-        else:
-            lines.append(f"  - {esc(referral.contact)}")
-        if referral.note:
-            lines.append(f"  - {esc(referral.note)}")
-        if referral.checked:
-            lines.append(f"  - *Source: {esc(referral.source)}, checked {esc(referral.checked)}.*")
+        lines += referral_markdown(referral, esc)
     st.markdown("\n".join(lines))
 
 

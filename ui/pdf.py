@@ -2,7 +2,7 @@
 
 Not a second renderer: it takes the report's Markdown line by line and only sets the
 type for the few constructs the report uses (headings, paragraphs with **bold**, lists,
-a table, quotes). Unicode needs a TTF font (the report has symbols and quotes that the
+a table, quotes, links: a phone number's tel: link stays a link in the PDF). Unicode needs a TTF font (the report has symbols and quotes that the
 PDF core fonts lack): DejaVu Sans when it is installed, otherwise Helvetica with the
 text reduced to Latin-1, so a PDF is always produced.
 """
@@ -19,24 +19,35 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/de
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FOOTER = "Elements explains a legal definition for teaching. It is not legal advice and decides no case."
 
-Span = tuple[str, str]  # (text, style: "" / "B" / "I")
+Span = tuple[str, str, str]  # (text, style: "" / "B" / "I", link target or "")
+# [text](target): the text may hold escapes and **bold**, the target no space or bracket.
+LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^()\s]*)\)")
 
 
-def spans(markdown: str) -> list[Span]:
-    """Inline Markdown -> text runs with their style; escapes undone, code shown plain."""
+def spans(markdown: str, link: str = "") -> list[Span]:
+    """Inline Markdown -> text runs with their style and link; escapes undone, code shown plain."""
     out: list[Span] = []
     buf: list[str] = []
     bold = italic = code = False
 
+    def style() -> str:
+        return ("B" if bold else "") + ("I" if italic and not bold else "")
+
     def flush() -> None:
         if buf:
-            out.append(("".join(buf), ("B" if bold else "") + ("I" if italic and not bold else "")))
+            out.append(("".join(buf), style(), link))
             buf.clear()
 
     i = 0
     while i < len(markdown):
         char = markdown[i]
-        if code:
+        linked = None if code or char != "[" else LINK.match(markdown, i)
+        if linked:
+            flush()
+            inner = spans(linked.group(1), linked.group(2))
+            out += [(text, "".join(sorted(set(own + style()), key="BI".index)), target) for text, own, target in inner]
+            i = linked.end()
+        elif code:
             if char == "`":
                 code = False
             else:
@@ -70,7 +81,7 @@ def table_cells(line: str) -> list[str]:
 
 
 def plain(markdown: str) -> str:
-    return "".join(text for text, _ in spans(markdown))
+    return "".join(text for text, _, _ in spans(markdown))
 
 
 class ReportPDF(FPDF):
@@ -111,9 +122,12 @@ class ReportPDF(FPDF):
     # -------------------------------------------------------------- blocks
 
     def inline(self, markdown: str, size: float = 10, height: float = 5.2) -> None:
-        for text, style in spans(markdown):
-            self.set_font(self.body_font, style, size)
-            self.write(height, self.fit(text))
+        for text, style, link in spans(markdown):
+            # A link looks like one (blue, underlined) and opens what it names: tel:, https:, ...
+            self.set_font(self.body_font, style + ("U" if link else ""), size)
+            self.set_text_color(*((0, 70, 160) if link else (0, 0, 0)))
+            self.write(height, self.fit(text), link=link)
+        self.set_text_color(0, 0, 0)
         self.ln(height)
 
     def heading(self, text: str, level: int) -> None:
@@ -138,7 +152,7 @@ class ReportPDF(FPDF):
         left = self.l_margin
         self.set_left_margin(left + 6)
         self.set_x(left + 6)
-        for text, _ in spans(markdown):
+        for text, _, _ in spans(markdown):
             self.set_font(self.body_font, "I", 10)
             self.write(5.2, self.fit(text))
         self.ln(7)

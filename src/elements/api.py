@@ -112,7 +112,8 @@ def compiled(framework: str) -> Compiled:
             found = _COMPILED.get(key)
             if found is None:
                 pack, caveats, vocab = get_pack(check_framework(framework)), caveat_book(), vocabulary()
-                program = compile_program(pack, caveats.caveats, vocab.expand)
+                index = {fact_id: i for i, fact_id in enumerate(vocab.ids)}
+                program = compile_program(pack, caveats.caveats, vocab.expand, index.__getitem__)
                 found = _COMPILED[key] = Compiled(pack, program, Ruleset(program, vocab.ids),
                                                   Reader(pack, program, caveats, vocab))
     return found

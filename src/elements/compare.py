@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from typing import Iterable, Optional, Sequence
+from typing import Sequence
 
 from .markdown import escape as _md
-from .model import ElementFinding, Result
+from .model import Result
 from .packs import get_pack
 from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS
 
@@ -59,27 +59,16 @@ def _groups(results: Sequence[Result], column: str) -> list[tuple[str, list[Resu
     return list(groups.items())
 
 
-def _step_text(result: Result, rule: str) -> Optional[str]:
-    step = result.step(rule)
-    return step.text if step else None
-
-
 def _reasons(result: Result, role: str) -> list[str]:
     """Why an element has its status under one framework: the explanation steps of the rule
     that decided it and, when the element is still required but not met, of the rule that
     would have waived it."""
-    finding: ElementFinding = result.elements[role]
-    texts = []
-    first = _step_text(result, finding.rule)
-    if first:
-        texts.append(first)
-    if finding.status in ("not_met", "unknown"):
+    steps = [result.element_step(role)]
+    if result.elements[role].status in ("not_met", "unknown"):
         waiver = get_pack(result.framework).waiver_of(role)
         if waiver is not None:
-            text = _step_text(result, f"{result.framework}.{waiver.id}")
-            if text and text not in texts:
-                texts.append(text)
-    return texts
+            steps.append(result.step(f"{result.framework}.{waiver.id}"))
+    return list(dict.fromkeys(step.text for step in steps if step is not None))
 
 
 def differences(results: Sequence[Result]) -> list[dict]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Callable, Iterable, Literal, Optional, Union
 
-from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Unknown
+from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown
 from .packs import Pack
 from .words import STATUSES
 
@@ -32,7 +32,7 @@ class FactTest:
 
     quantifier: Literal["some", "none"]
     value: str  # T / F / U
-    ids: frozenset[str]
+    ids: tuple[str, ...]  # in vocabulary order, each once: one atom, one spelling
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def atom_key(atom: Atom) -> tuple:
     """A fixed order for atoms, so rules and explanations come out the same every time."""
     if isinstance(atom, AgeTest):
         return (1, atom.test, atom.years)
-    return (0, atom.quantifier, atom.value, tuple(sorted(atom.ids)))
+    return (0, atom.quantifier, atom.value, atom.ids)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _possible(atoms: frozenset) -> bool:
     some = [a for a in facts if a.quantifier == "some"]
     none = [a for a in facts if a.quantifier == "none"]
     for a in some:
-        if any(a.value == b.value and a.ids <= b.ids for b in none):
+        if any(a.value == b.value and set(a.ids) <= set(b.ids) for b in none):
             return False
     singles: dict[str, str] = {}
     for a in some:
@@ -137,9 +137,9 @@ def _fact(fact_id: str, values: frozenset) -> list[Branch]:
         return []
     if len(values) == 1:
         (value,) = values
-        return [Branch(frozenset({FactTest("some", value, frozenset({fact_id}))}))]
+        return [Branch(frozenset({FactTest("some", value, (fact_id,))}))]
     (missing,) = ALL - values
-    return [Branch(frozenset({FactTest("none", missing, frozenset({fact_id}))}))]
+    return [Branch(frozenset({FactTest("none", missing, (fact_id,))}))]
 
 
 @dataclass
@@ -149,6 +149,10 @@ class Compiler:
     pack: Pack
     expand: Callable[[str], list[str]]
     resolve: Callable[[str], Optional[str]] = field(default=lambda word: word)
+    order: Callable[[str], int] = field(default=lambda fact_id: 0)  # the vocabulary's order
+
+    def _ids(self, facts: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(facts), key=lambda f: (self.order(f), f)))
 
     def branches(self, expr, values: frozenset) -> list[Branch]:
         if not values:
@@ -174,6 +178,13 @@ class Compiler:
                 out += self.branches(expr.unknown, frozenset({U}))
             if F in values:
                 out += self.branches(expr.unknown, frozenset({T, F}))
+            return _dedupe(out)
+        if isinstance(expr, CouldCount):
+            out = []
+            if U in values:
+                out += self.branches(expr.could_count, frozenset({T, U}))
+            if F in values:
+                out += self.branches(expr.could_count, frozenset({F}))
             return _dedupe(out)
         if isinstance(expr, AgeUnder):
             out = []
@@ -201,7 +212,7 @@ class Compiler:
         if value == decisive:
             parts = []
             if facts:
-                parts.append([Branch(frozenset({FactTest("some", decisive, frozenset(facts))}))])
+                parts.append([Branch(frozenset({FactTest("some", decisive, self._ids(facts))}))])
             parts += [self.branches(c, frozenset({decisive})) for c in others]
             return _or(parts)
         if value == neutral:
@@ -212,11 +223,11 @@ class Compiler:
         not_decisive = frozenset({neutral, U})
         parts = []
         if facts:
-            parts.append([Branch(frozenset({FactTest("none", decisive, frozenset(facts))}))])
+            parts.append([Branch(frozenset({FactTest("none", decisive, self._ids(facts))}))])
         parts += [self.branches(c, not_decisive) for c in others]
         some_unknown = []
         if facts:
-            some_unknown.append([Branch(frozenset({FactTest("some", U, frozenset(facts))}))])
+            some_unknown.append([Branch(frozenset({FactTest("some", U, self._ids(facts))}))])
         some_unknown += [self.branches(c, frozenset({U})) for c in others]
         return _and(_and_all(parts), _or(some_unknown))
 
@@ -281,12 +292,14 @@ def _size(compiler: Compiler, expr) -> int:
 
 @dataclass(frozen=True)
 class Firing:
-    """One rule of the program that matched: what it concludes and the branch that matched."""
+    """One rule of the program that matched: what it concludes and the branch that matched,
+    with the branch's atoms in their fixed order (sorted once, read on every evaluation)."""
 
     kind: Literal["rule", "caveat"]
     id: str
     value: str  # T / F / U
     branch: Branch
+    atoms: tuple = ()
 
 
 @dataclass
@@ -307,10 +320,10 @@ class Program:
         """Every branch as the conclusion it draws, rules first, in a fixed order."""
         for (rule_id, value), branches in self.rules.items():
             for branch in branches:
-                yield Firing("rule", rule_id, value, branch)
+                yield Firing("rule", rule_id, value, branch, tuple(branch.sorted_atoms()))
         for caveat_id, branches in self.caveats.items():
             for branch in branches:
-                yield Firing("caveat", caveat_id, T, branch)
+                yield Firing("caveat", caveat_id, T, branch, tuple(branch.sorted_atoms()))
 
     def fact_ids(self) -> frozenset[str]:
         """Every fact some branch tests: the engine needs to be told of no other."""
@@ -318,11 +331,12 @@ class Program:
                          if isinstance(atom, FactTest) for fact in atom.ids)
 
 
-def compile_program(pack: Pack, caveats, expand: Callable[[str], list[str]]) -> Program:
+def compile_program(pack: Pack, caveats, expand: Callable[[str], list[str]],
+                    order: Callable[[str], int] = lambda fact_id: 0) -> Program:
     """The pack's rules, for each of their three values, and each caveat, for when it holds.
     In a caveat a bare word names a role (the pack's rule with it) or `means_waived` (the rule
     that waives the means element, if the pack has one)."""
-    rules = Compiler(pack, expand)
+    rules = Compiler(pack, expand, order=order)
     hidden: dict[str, object] = {}
     tests = {rule.id: hoist(rules, rule.id, rule.test, hidden) for rule in pack.rules}
     compiled: dict[tuple[str, str], list[Branch]] = {}
@@ -332,6 +346,6 @@ def compile_program(pack: Pack, caveats, expand: Callable[[str], list[str]]) -> 
     names = {r.role: r.id for r in pack.rules if r.role}
     waiver = pack.waiver_of("means")
     names["means_waived"] = waiver.id if waiver else None
-    caveat_compiler = Compiler(pack, expand, resolve=names.get)
+    caveat_compiler = Compiler(pack, expand, resolve=names.get, order=order)
     raised = {c.id: caveat_compiler.branches(c.when, frozenset({T})) for c in caveats}
     return Program(pack.framework, compiled, raised, frozenset(hidden))

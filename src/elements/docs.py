@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .expressions import AgeUnder, AllOf, Always, AnyOf, ElementIs, Not, Unknown
+from .expressions import AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown
 from .markdown import escape as _md
 from .packs import Pack, Rule, framework_ids, get_pack
 from .vocabulary import Vocabulary, vocabulary
@@ -35,6 +35,8 @@ def expression_words(expr, pack: Pack, vocab: Vocabulary, markdown: bool = False
             return "not " + words(e.not_)
         if isinstance(e, Unknown):
             return words(e.unknown) + " is unknown"
+        if isinstance(e, CouldCount):
+            return words(e.could_count) + " (leaves it open: the list is a minimum)"
         if isinstance(e, AgeUnder):
             return f"age under {e.age_under}"
         if isinstance(e, ElementIs):

@@ -10,8 +10,9 @@ its hazards. What we design around (each one reproduced in the tests):
   sessions from threads: every call goes through one process-wide lock.
 - durable.engine.Host starts timer threads that call into the engine on their own: we
   never create a Host.
-- A ruleset keeps at most 1,024 live sessions and leaks the rest: each evaluation gets a
-  session id of its own, deleted in `finally`.
+- A ruleset keeps at most 1,024 live sessions and leaks the rest; creating one clears kilobytes
+  of memory per rule node, more than an evaluation costs: each ruleset keeps one session, and
+  each evaluation retracts what it asserted (a failed one deletes the session instead).
 - A fact that matches no rule is refused ("not handled", code 1) and a fact asserted twice
   is refused as already observed (code 2); the Python layer turns both into exceptions.
   We read the codes: a conclusion no rule depends on is fine, and "observed" is how each
@@ -111,6 +112,7 @@ class Ruleset:
     def __init__(self, program: Program, fact_order: list[str]):
         self.framework = program.framework
         self.name = f"elements_{program.framework}_{next(_RULESET_IDS)}"
+        self._sid = f"{self.name}:{next(_SESSION_IDS)}"  # the one session, reused (see run)
         # Inside the engine a fact is a short code: the messages it parses stay small.
         code = {fact_id: _short_code(index) for index, fact_id in enumerate(fact_order)}
         definition: dict[str, dict] = {}
@@ -147,13 +149,19 @@ class Ruleset:
         return f'{{"sid":"{sid}","kind":"scenario",{arrays},"age":{-1 if age is None else age}}}'
 
     def run(self, scenario: Scenario) -> list[Firing]:
-        """Assert the scenario in a session of its own; return the rules that fired, in order."""
+        """Assert the scenario; return the rules that fired, in order.
+
+        Every evaluation runs in the ruleset's one session and leaves it empty: what it asserted
+        is retracted at the end. Creating a session costs durable-rules more than the whole
+        evaluation (it clears several kilobytes per rule node), so the session is reused; any
+        evaluation that does not end cleanly deletes it instead, and the next starts afresh."""
         trace: list[Firing] = []
         with _LOCK:
-            sid = str(next(_SESSION_IDS))
-            matched = None
-            code, state = _dre.assert_fact(self._handle, self.message(scenario, sid))
-            if code == NOT_HANDLED:  # no session was made: there is nothing to delete
+            sid = self._sid
+            asserted = [self.message(scenario, sid)]
+            matched, clean = None, False
+            code, state = _dre.assert_fact(self._handle, asserted[0])
+            if code == NOT_HANDLED:  # nothing was asserted: the session is as it was
                 raise EngineError(f"framework {self.framework}", "", "no rule matched the scenario; please report this")
             try:
                 started = _dre.start_action_for_state(self._handle, state)
@@ -165,13 +173,19 @@ class Ruleset:
                     if firing.kind == "rule" and firing.id in self._depended_on:
                         conclusion = f'{{"sid":"{sid}","kind":"node","node":"{firing.id}","v":"{firing.value}"}}'
                         # OBSERVED (code 2) means another branch drew it already: drawn once.
-                        _dre.assert_fact(self._handle, conclusion)
+                        if _dre.assert_fact(self._handle, conclusion)[0] != OBSERVED:
+                            asserted.append(conclusion)
                     matched = _dre.complete_and_start_action(self._handle, state)
+                _dre.retract_facts(self._handle, "[" + ",".join(asserted) + "]")
+                leftover = _dre.start_action_for_state(self._handle, state)
+                clean = not (leftover and leftover[1])
+                matched = leftover[1] if leftover else None
             finally:
-                if matched:
-                    # Interrupted mid-action: deleting a session with an action under way
-                    # corrupts durable-rules' memory, so hand the action back first.
-                    _dre.abandon_action(self._handle, state)
-                _dre.delete_state(self._handle, sid)
+                if not clean:
+                    if matched:
+                        # Interrupted mid-action: deleting a session with an action under way
+                        # corrupts durable-rules' memory, so hand the action back first.
+                        _dre.abandon_action(self._handle, state)
+                    _dre.delete_state(self._handle, sid)
+                    self._sid = f"{self.name}:{next(_SESSION_IDS)}"
         return trace
-

@@ -8,6 +8,8 @@ each construct for a reviewer, with an example:
     child                           another rule of the same pack, by id (never a dot)
     {any_of: [...]}, {all_of: [...]}, {not: ...}
     {unknown: ...}                  true when the expression is unknown (never itself unknown)
+    {could_count: ...}              unknown when the expression is true or unknown, else false:
+                                    for what an open list ("at a minimum") may still include
     {age_under: 18}                 unknown while the age is unknown
     {element: means, in: [not_met, unknown]}   an element's status (caveats use this)
     {always: true}
@@ -43,6 +45,14 @@ class Unknown(_Node):
     unknown: "Expr"
 
 
+class CouldCount(_Node):
+    """Never true: unknown when the expression is true or unknown, false when it is false. A
+    list that is a minimum ("shall include, at a minimum") leaves open whatever it does not
+    name: this says so, instead of reading an unlisted form as "not met"."""
+
+    could_count: "Expr"
+
+
 class AgeUnder(_Node):
     age_under: int = Field(ge=1, le=130)
 
@@ -56,7 +66,7 @@ class Always(_Node):
     always: Literal[True]
 
 
-_TAGS = {AnyOf: "any_of", AllOf: "all_of", Not: "not", Unknown: "unknown", AgeUnder: "age_under",
+_TAGS = {AnyOf: "any_of", AllOf: "all_of", Not: "not", Unknown: "unknown", CouldCount: "could_count", AgeUnder: "age_under",
          ElementIs: "element", Always: "always"}
 
 
@@ -75,6 +85,7 @@ Expr = Annotated[
         Annotated[AllOf, Tag("all_of")],
         Annotated[Not, Tag("not")],
         Annotated[Unknown, Tag("unknown")],
+        Annotated[CouldCount, Tag("could_count")],
         Annotated[AgeUnder, Tag("age_under")],
         Annotated[ElementIs, Tag("element")],
         Annotated[Always, Tag("always")],
@@ -84,14 +95,14 @@ Expr = Annotated[
         custom_error_type="expression",
         custom_error_message=(
             "must be a fact id, a rule id, or a mapping with one of "
-            "any_of, all_of, not, unknown, age_under, element, always"
+            "any_of, all_of, not, unknown, could_count, age_under, element, always"
         ),
     ),
 ]
-for _model in (AnyOf, AllOf, Not, Unknown):
+for _model in (AnyOf, AllOf, Not, Unknown, CouldCount):
     _model.model_rebuild()
 
-COMPOSITE = (AnyOf, AllOf, Not, Unknown)
+COMPOSITE = (AnyOf, AllOf, Not, Unknown, CouldCount)
 
 
 def children(expr: Any) -> tuple:
@@ -104,6 +115,8 @@ def children(expr: Any) -> tuple:
         return (expr.not_,)
     if isinstance(expr, Unknown):
         return (expr.unknown,)
+    if isinstance(expr, CouldCount):
+        return (expr.could_count,)
     return ()
 
 

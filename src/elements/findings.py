@@ -9,8 +9,10 @@ lookups that reading needs; it never touches the rule engine.
 """
 from __future__ import annotations
 
+import re
+
 from .caveats import CaveatBook
-from .conditions import WORD, AgeTest, Branch, F, Firing, Program, T, U
+from .conditions import WORD, AgeTest, F, Firing, Program, T, U
 from .model import Caveat, ElementFinding, RelatedProvision, Result, Scenario, Step
 from .packs import Pack, Rule
 from .referrals import referrals_for
@@ -18,21 +20,25 @@ from .vocabulary import Vocabulary
 from .words import ROLES
 
 STATUS = {T: "met", F: "not_met", U: "unknown"}
+# "[, and {unknown_facts} is not known]": a bracketed part of a rule's text is dropped when the
+# facts it names are none, so one text serves the cases with and without them.
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 OUTCOME = {T: "all_elements_met", F: "not_all_elements_met", U: "undetermined"}
 
 
-def _used(branch: Branch, facts: dict[str, str], used: dict[str, str], deps: dict[str, None]) -> None:
-    """Collect what a firing branch tested: facts with their values, and earlier conclusions."""
-    for atom in branch.sorted_atoms():
+def _used(firing: Firing, facts: dict[str, str], used: dict[str, str], deps: dict[str, None]) -> None:
+    """Collect what a firing branch tested: facts with their values (in vocabulary order), and
+    earlier conclusions."""
+    for atom in firing.atoms:
         if isinstance(atom, AgeTest):
             used["person.age"] = ""
             continue
-        for fact_id in sorted(atom.ids):
+        for fact_id in atom.ids:
             value = facts.get(fact_id, U)
             # 'some' names the facts that are in the list; 'none' names them all.
             if atom.quantifier == "none" or value == atom.value:
                 used[fact_id] = value
-    for rule_id, _values in branch.nodes:
+    for rule_id, _values in firing.branch.nodes:
         deps[rule_id] = None
 
 
@@ -92,13 +98,21 @@ class Reader:
         fw, vocab, rule = self.fw, self.vocab, self.rules[rule_id]
         because = [f"person.age={age_word}" if f == "person.age" else f"{f}={WORD[v]}" for f, v in rule_used.items()]
         because += [f"{fw}.{d}={WORD[v]}" for d, v in rule_deps]
-        text = getattr(rule.says, WORD[value])
-        if "{facts}" in text:
-            text = text.replace("{facts}", label_list([vocab.label(f) for f, v in rule_used.items() if v == T]))
-        if "{unknown_facts}" in text:
-            text = text.replace("{unknown_facts}", label_list([vocab.label(f) for f, v in rule_used.items() if v == U]))
-        if "{age}" in text:
-            text = text.replace("{age}", age_word)
+        lists = {
+            "{facts}": [vocab.label(f) for f, v in rule_used.items() if v == T],
+            "{unknown_facts}": [vocab.label(f) for f, v in rule_used.items() if v == U],
+        }
+
+        def fill(part: str) -> str:
+            for name, labels in lists.items():
+                part = part.replace(name, label_list(labels))
+            return part.replace("{age}", age_word)
+
+        def optional(match: re.Match) -> str:
+            named = [labels for name, labels in lists.items() if name in match.group(1)]
+            return "" if named and not any(named) else fill(match.group(1))
+
+        text = fill(_OPTIONAL.sub(optional, getattr(rule.says, WORD[value])))
         provision = self.provision[rule_id]
         return Step(
             rule=f"{fw}.{rule_id}", citation=self.citation[rule_id], because=because,
@@ -127,7 +141,7 @@ class Reader:
         values: dict[str, str] = {}
         used: dict[str, dict[str, str]] = {}
         deps: dict[str, dict[str, None]] = {}
-        by_rule: dict[str, list[Branch]] = {}
+        by_rule: dict[str, list[Firing]] = {}
         raised: set[str] = set()
         for firing in firings:
             if firing.kind == "caveat":
@@ -138,8 +152,8 @@ class Reader:
                 used[firing.id], deps[firing.id], by_rule[firing.id] = {}, {}, []
             elif values[firing.id] != firing.value:
                 raise RuntimeError(f"{fw}.{firing.id} fired with two values")
-            by_rule[firing.id].append(firing.branch)
-            _used(firing.branch, facts, used[firing.id], deps[firing.id])
+            by_rule[firing.id].append(firing)
+            _used(firing, facts, used[firing.id], deps[firing.id])
 
         if self.hidden:  # fold split-off parts back into the rule they came from
             for rule_id in values:
@@ -232,19 +246,15 @@ class Reader:
             hint = None if rule_id in self.hidden else self.rules[rule_id].if_unknown
             if hint:
                 changes.append(hint)
-            for branch in by_rule[rule_id]:
-                for atom in branch.sorted_atoms():
+            for firing in by_rule[rule_id]:
+                for atom in firing.atoms:
                     if isinstance(atom, AgeTest):
                         if atom.test == "unknown":
                             questions["person.age"] = None
                     elif atom.quantifier == "some" and atom.value == U:
-                        questions.update((i, None) for i in sorted(atom.ids, key=self._order)
-                                         if facts.get(i, U) == U)
-                stack.extend(dep for dep, _ in branch.nodes if values.get(dep) == U)
+                        questions.update((i, None) for i in atom.ids if facts.get(i, U) == U)
+                stack.extend(dep for dep, _ in firing.branch.nodes if values.get(dep) == U)
         return self._group_wildcards(list(questions)), changes
-
-    def _order(self, fact_id: str) -> int:
-        return self.order.get(fact_id, len(self.order))
 
     def _group_wildcards(self, questions: list[str]) -> list[str]:
         """Name a whole group ('means.*') when every fact of it that the pack uses is open."""

@@ -13,8 +13,9 @@ import re
 
 # Special wherever they stand (CommonMark, GitHub tables and strikethrough, Streamlit's LaTeX).
 _ALWAYS = re.compile(r"([\\`*_{}\[\]<>#|~$&])")
-# Streamlit's :material/icon:, :emoji: and :color[...] start with a colon before a word.
-_COLON = re.compile(r":(?=\S)")
+# Streamlit's :material/icon:, :emoji: and :color[...] open with a colon that follows no letter
+# or digit and comes before a letter ("s.3(3): text" and "https://" mean nothing to Streamlit).
+_COLON = re.compile(r"(?<![A-Za-z0-9]):(?=[A-Za-z])")
 # Special only at the start of a line: list items, quotes, setext underlines, ordered lists.
 _LINE_START = re.compile(r"^(\s*)([-+=>])", re.MULTILINE)
 _ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)

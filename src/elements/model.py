@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .words import ROLES, Confidence, ElementRole, Outcome, Status, Value
 
@@ -50,6 +51,9 @@ class Scenario(BaseModel):
     discussion_questions: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    # fact id -> the sentence of the narrative that states it, word for word: what an exercise
+    # quotes back to a trainee for that fact. Only for facts the scenario states (true or false).
+    evidence: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("jurisdiction", mode="before")
     @classmethod
@@ -69,6 +73,29 @@ class Scenario(BaseModel):
     @classmethod
     def _null_facts(cls, value: Any) -> Any:
         return {} if value is None else value
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _evidence_quotes_the_narrative(cls, data: Any, handler: Any) -> "Scenario":
+        scenario = handler(data)
+        for fact_id, quote in scenario.evidence.items():
+            problem = _evidence_problem(scenario, fact_id, quote)
+            if problem:
+                # Raised with its own location, so the message names evidence.<fact id>.
+                raise ValidationError.from_exception_data(cls.__name__, [InitErrorDetails(
+                    type=PydanticCustomError("evidence", problem), loc=("evidence", fact_id), input=quote)])
+        return scenario
+
+
+def _evidence_problem(scenario: Scenario, fact_id: str, quote: str) -> Optional[str]:
+    if scenario.facts.get(fact_id) is None:
+        stated = "leaves unknown" if fact_id in scenario.facts else "does not state"
+        return f"is for a fact the scenario {stated} (evidence is only for facts stated true or false)"
+    if not quote.strip():
+        return "is empty (quote the sentence of the narrative that states the fact)"
+    if quote not in (scenario.narrative or ""):
+        return "is not in the narrative word for word (quote the sentence as the narrative has it)"
+    return None
 
 
 class ElementFinding(BaseModel):
@@ -122,27 +149,52 @@ class Caveat(BaseModel):
 
 
 class Contact(BaseModel):
+    """One way to reach a service. Only contacts our sources confirm (read on an official or
+    the operator's own page, or on a secondary page) ever reach a Result."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
-    type: str
-    value: str
+    type: str  # phone, text, tty, whatsapp, chat, web, email
+    value: str  # as written by the source
+    # The digits a person keys on a phone ("08000121700"; "+" kept where the source wrote it);
+    # empty for web, chat and email.
+    dial: str = ""
+    extension: str = ""
+    # What a link opens: tel:, sms:, mailto: or https:; empty where no link fits.
+    href: str = ""
     note: str = ""
-    # False for a contact our sources do not confirm: never offered as a number to call.
-    confirmed: bool
+    confidence: Literal["verified", "secondary"] = "verified"
 
 
 class Referral(BaseModel):
+    """A service to contact, or one of Elements' own notices (kind "notice")."""
+
     model_config = ConfigDict(frozen=True)  # shared between results
 
+    # The contract's three fields: `contact` sums up how to reach it in one line.
     name: str
     contact: str
-    kind: str
+    source: str
+    id: str  # the service's id in rules/referrals.yaml; "elements." ids for Elements' own notices
+    kind: str  # emergency, hotline, report, support, network, notice
     contacts: list[Contact]
     hours: str = ""
+    languages: str = ""
     note: str = ""
-    source: str
+    # Who runs it: an operator kind (police, immigration, ngo, ...), the body by name, and both
+    # in plain words after "Run by" ("the police: An Garda Síochána"). Empty only on notices.
+    operator: str = ""
+    run_by: str = ""
+    who_answers: str = ""
+    # Shown beside every number: set where a police, immigration or law-enforcement body
+    # answers, or where what a caller says goes on to one.
+    alert: str = ""
+    serves: str = ""
+    # What a user must know before relying on it: a secondary source, sources that disagree,
+    # a service that may have closed, a number left out because it is not confirmed.
+    cautions: list[str] = Field(default_factory=list)
     checked: str
-    confidence: str
+    confidence: Confidence  # the service's mark: verified or secondary (an unconfirmed one never gets here)
 
 
 class Result(BaseModel):

@@ -179,6 +179,11 @@ class Pack(_Node):
         waiver = self.waiver_of(role)
         return waiver is None or not isinstance(waiver.test, Always)
 
+    def _own_conclusion(self, rule: Rule) -> bool:
+        if rule.role in ("action", "means", "purpose"):
+            return self.has_element(rule.role)
+        return rule.role is not None and rule.role != "related_offence"
+
     def child_line(self) -> Optional[int]:
         """The age under which this framework's child rule counts a person a child."""
         lines = age_lines(self.role_rule("child").test)
@@ -186,8 +191,10 @@ class Pack(_Node):
 
     def facts_read(self, vocab: Vocabulary, rule: Rule | str | None = None) -> list[str]:
         """The facts the pack's rules test, in vocabulary order; with `rule`, the facts that rule
-        reads itself or through the rules it names that give no conclusion of their own (a
-        rule with a role is an element or conclusion in its own right, and stops the walk)."""
+        reads itself or through the rules it names, except those that are a conclusion in their
+        own right (an element the framework has, the child, the outcome, consent), which stop
+        the walk. A waived-always element (UK's force, threats or deception) is part of what
+        names it."""
         if rule is None:
             todo = list(self._rules)
         else:
@@ -202,7 +209,7 @@ class Pack(_Node):
             found.update(vocab.facts_in(current.test))
             if rule is not None:
                 todo += [self._by_id[name] for name in rule_names(current.test)
-                         if name in self._by_id and self._by_id[name].role is None]
+                         if name in self._by_id and not self._own_conclusion(self._by_id[name])]
         return [fact_id for fact_id in vocab.ids if fact_id in found]
 
 

@@ -6,10 +6,11 @@ given; the narrative appears only when the caller asks for it.
 from __future__ import annotations
 
 import textwrap
-from typing import Optional
+from typing import Callable, NamedTuple, Optional
 
 from .markdown import escape as md_escape
-from .model import Result, Scenario
+from .model import Contact, Referral, Result, Scenario
+from .referrals import DIALLED, dialled, directory
 from .vocabulary import vocabulary
 from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS, age_words as _age_words, child_words
 
@@ -74,11 +75,108 @@ def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: 
     out += ["", "Caveats"]
     for caveat in result.caveats:
         out.append(textwrap.fill(f"- [{caveat.id}] {caveat.text}", 92, initial_indent="  ", subsequent_indent="    "))
-    out += ["", "Where to get help (check a number before relying on it)"]
+    out += ["", "Where to get help", wrap(directory().advice, "  ")]
     for referral in result.referrals:
-        line = f"- {referral.name}: {referral.contact}" + (f" ({referral.hours})" if referral.hours else "")
-        out.append(textwrap.fill(line, 92, initial_indent="  ", subsequent_indent="    "))
+        head, rows = referral_rows(referral)
+        out.append(_fill(f"- {_plain(head)}", "  ", "    "))
+        out += [_fill(_plain(row), "      ", "        ") for row in rows]
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ referrals, in every format
+# One layout for the text report, the Markdown report (and so the PDF) and the app: a head line
+# and the rows under it, each a list of pieces that may be a link or stand out.
+
+CONTACT_LABELS = {
+    "phone": "Phone", "text": "Text (SMS)", "tty": "TTY", "whatsapp": "WhatsApp",
+    "chat": "Chat", "web": "Web", "email": "E-mail",
+}
+
+
+class Piece(NamedTuple):
+    text: str
+    href: str = ""  # tel:, sms:, mailto:, https:
+    strong: bool = False
+
+
+Row = list[Piece]
+
+
+def _contact_row(contact: Contact, referral: Referral) -> Row:
+    row = [Piece(f"{CONTACT_LABELS.get(contact.type, contact.type)}: "), Piece(contact.value, contact.href)]
+    if dialled(contact):
+        row.append(Piece(f" (dial {dialled(contact)})"))
+    if contact.note:
+        row.append(Piece(f" – {contact.note}"))
+    if contact.confidence == "secondary" and referral.confidence != "secondary":
+        row.append(Piece(f" ({directory().words.secondary_contact})"))
+    if referral.alert and contact.type in DIALLED:
+        # Beside every number: who answers matters before the call, not after it.
+        stop = "" if _plain(row).endswith(".") else "."
+        row += [Piece(stop + " "), Piece(referral.alert, strong=True)]
+    return row
+
+
+def referral_rows(referral: Referral) -> tuple[Row, list[Row]]:
+    """A referral as a head (its name, hours) and rows: each contact, the alert where no number
+    carries it, who it is for, who runs it, its languages, its cautions and its source."""
+    head = [Piece(referral.name, strong=True)] + ([Piece(f" ({referral.hours})")] if referral.hours else [])
+    rows = [_contact_row(c, referral) for c in referral.contacts]
+    if not referral.contacts:
+        rows.append([Piece(referral.contact, strong=referral.kind in ("emergency", "notice"))])
+    if referral.alert and not any(c.type in DIALLED for c in referral.contacts):
+        rows.append([Piece(referral.alert, strong=True)])
+    if referral.note and referral.note != referral.contact:
+        rows.append([Piece(referral.note)])
+    if referral.serves:
+        rows.append([Piece(referral.serves)])
+    if referral.who_answers:
+        rows.append([Piece(f"Run by {referral.who_answers}.")])
+    if referral.languages:
+        rows.append([Piece(f"Languages: {referral.languages}")])
+    rows += [[Piece(caution, strong=True)] for caution in referral.cautions]
+    rows.append([Piece(f"Source: {referral.source}. Checked {referral.checked}.")])
+    return head, rows
+
+
+def _plain(row: Row) -> str:
+    return "".join(piece.text for piece in row)
+
+
+def _fill(text: str, first: str, rest: str) -> str:
+    # Addresses and numbers are never broken at a hyphen or in the middle.
+    return textwrap.fill(text, 92, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _href(url: str) -> str:
+    """A link target that cannot end the Markdown link early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def row_markdown(row: Row, escape: Callable[[str], str]) -> str:
+    """Pieces as Markdown, each text escaped with the caller's escape (the app escapes more)."""
+    out = []
+    for piece in row:
+        # The spaces around a piece stay outside the escape (which may trim) and the emphasis.
+        core = piece.text.strip()
+        if not core:
+            out.append(piece.text)
+            continue
+        lead, tail = piece.text[: len(piece.text) - len(piece.text.lstrip())], piece.text[len(piece.text.rstrip()):]
+        text = escape(core)
+        if piece.strong:
+            text = f"**{text}**"
+        if piece.href:
+            text = f"[{text}]({_href(piece.href)})"
+        out.append(lead + text + tail)
+    return "".join(out)
+
+
+def referral_markdown(referral: Referral, escape: Callable[[str], str]) -> list[str]:
+    """One referral as a Markdown list item with its rows nested under it."""
+    head, rows = referral_rows(referral)
+    return [f"- {row_markdown(head, escape)}"] + [f"  - {row_markdown(row, escape)}" for row in rows]
 
 
 def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
@@ -111,9 +209,7 @@ def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrati
         out.append(f"- **{caveat.id}**: {md_escape(caveat.text)}")
         for source in caveat.sources:
             out.append(f"  - Source: {md_escape(source)}")
-    out += ["", "## Where to get help", "", "Check a number before relying on it. If someone is in immediate danger, call the emergency number.", ""]
+    out += ["", "## Where to get help", "", md_escape(directory().advice), ""]
     for referral in result.referrals:
-        hours = f" ({md_escape(referral.hours)})" if referral.hours else ""
-        source = f" Source: {md_escape(referral.source)}, checked {referral.checked}." if referral.checked else ""
-        out.append(f"- **{md_escape(referral.name)}**: {md_escape(referral.contact)}{hours}.{source}")
+        out += referral_markdown(referral, md_escape)
     return "\n".join(out) + "\n"

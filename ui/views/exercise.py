@@ -15,18 +15,21 @@ from elements import api
 from elements.exercise import (
     MARK_WORDS,
     MARKS,
+    TRAINEE_MAX,
     ElementAnswer,
     Feedback,
     fact_choices,
     grade,
+    record,
     summarize,
     to_csv,
 )
 from elements.words import ROLES, STATUS_WORDS
 from safe import md_escape, md_escape_inline as esc
 
-RESULTS = "ex.results"  # list of Feedback dumps, this session only
+RESULTS = "ex.results"  # list of Feedback dumps, this session only: one per trainee, scenario, framework
 CURRENT = "ex.current"  # (scenario id, framework) -> the last Feedback for it
+TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the CSV only
 
 
 def label(fact_id: str) -> str:
@@ -62,11 +65,17 @@ def feedback_view(fb: Feedback, scenario) -> None:
             )
             st.markdown(esc(e.message))
             st.markdown(f"Provision: **{esc(e.citation)}**. {esc(e.explanation)}")
+            if e.facts_message:
+                st.markdown(esc(e.facts_message))
             st.markdown(
                 f"- Facts you found: {labels(e.facts_found)}\n"
                 f"- Facts the engine relied on that you did not pick: {labels(e.facts_missed)}\n"
+                f"- Also there (your facts are enough without them): {labels(e.facts_also_there)}\n"
                 f"- Facts you picked that the engine did not rely on: {labels(e.facts_extra)}"
             )
+            quoted = [n for n in e.facts if n.quote]
+            if quoted:
+                st.markdown("\n".join(f"- *{esc(n.label)}*: “{esc(n.quote)}”" for n in quoted))
     if fb.caveats:
         st.subheader("Caveats")
         display.caveats(fb.caveats)
@@ -137,6 +146,8 @@ with st.container(border=True, key="ex.narrative"):
     st.markdown(f"**{esc(scenario.title or sid)}**")
     st.markdown(md_escape(scenario.narrative))
 
+st.text_input("Your name (optional: it goes into your CSV only)", key=TRAINEE, max_chars=TRAINEE_MAX)
+
 with st.form(f"ex.form.{sid}.{fw}"):
     st.markdown(f"**Your reading, under {esc(pack.short_title)}**")
     for role in ROLES:
@@ -166,8 +177,8 @@ if submitted:
         )
         for role in ROLES
     }
-    fb = grade(scenario, fw, answers)
-    st.session_state[RESULTS] = st.session_state[RESULTS] + [fb.model_dump(mode="json")]
+    fb = grade(scenario, fw, answers, trainee=st.session_state.get(TRAINEE) or "")
+    st.session_state[RESULTS] = [r.model_dump(mode="json") for r in record(results(), fb)]
     st.session_state[CURRENT] = {**st.session_state[CURRENT], f"{sid}|{fw}": fb.model_dump(mode="json")}
 
 current = st.session_state[CURRENT].get(f"{sid}|{fw}")

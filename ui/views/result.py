@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-import countries
 import display
 import exports
 import nav
@@ -56,7 +55,10 @@ st.header("Caveats")
 display.caveats(result.caveats)
 
 st.header("Where to get help")
-display.referrals(result.referrals, countries.name(scenario.jurisdiction))
+# The walkthrough's own country question: changing it here changes the help shown (and the
+# emergency line at the top), and the walkthrough keeps the same answer.
+questions.country_question()
+display.referrals(result.referrals)
 
 st.header("Export this analysis")
 st.markdown(
