@@ -165,11 +165,6 @@ def emergency(country: Optional[str]) -> Referral:
     return referrals_for(country)[0]
 
 
-def numbers_to_call(referral: Referral) -> list[str]:
-    """The phone numbers of a referral that our sources confirm: the only ones offered to call."""
-    return [c.value for c in referral.contacts if c.type == "phone" and c.confirmed]
-
-
 __all__ = [
     "COLUMNS",
     "InputError",
@@ -181,6 +176,7 @@ __all__ = [
     "default_framework",
     "departures",
     "differences",
+    "directory",
     "element_facts",
     "emergency",
     "evaluate",
@@ -192,7 +188,6 @@ __all__ = [
     "frameworks_reading",
     "get_pack",
     "load_scenario",
-    "numbers_to_call",
     "parse_scenario",
     "scenario_files",
     "scenario_from_json",

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+import display
 import nav
 import questions
 import state
 from elements import api
-from safe import md_escape_inline as esc
 
 st.title("Elements: the legal definition of trafficking in persons, explained", anchor=False)
 st.markdown(
@@ -16,14 +16,8 @@ st.markdown(
     "framework, with the provision behind every step."
 )
 
-first = api.emergency(state.draft().country)
-numbers = api.numbers_to_call(first)
 with st.container(border=True, key="danger"):
-    if numbers:
-        st.markdown(f"**If someone is in immediate danger, call {' or '.join(esc(n) for n in numbers)}** "
-                    f"({esc(first.name)}).")
-    else:
-        st.markdown(f"**{esc(first.contact)}** {esc(first.note)}")
+    display.emergency_line(api.emergency(state.draft().country), more="")
     questions.country_question()
 
 st.markdown(
