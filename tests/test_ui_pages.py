@@ -21,7 +21,7 @@ def test_every_page_renders_with_no_answers():
 
 def test_there_is_no_pages_folder_beside_app_py():
     # Streamlit would run ui/pages/*.py as an old-style multipage app, bypassing app.py
-    # (and its quick exit) on a deep link: pages go in ui/views/ (see ui/page_list.py).
+    # (and its quick exit) on a deep link: pages go in ui/views/ (see ui/nav.py).
     from ui_apptest import UI
 
     assert not (UI / "pages").exists(), "put page files in ui/views/, not ui/pages/"

@@ -20,6 +20,8 @@ body:has(.el-quick-exit) .st-key-quick_exit, .st-key-scripts{display:none}
 /* Help text dark enough to read: Streamlit fades captions to about 3.9:1 on white; this is 8.6:1. */
 [data-testid="stCaptionContainer"]{opacity:1!important}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *{color:#474a54!important}
+/* Check your answers: each Change reads as the link it acts as. */
+[class*="st-key-change"] button, [class*="st-key-change"] button *{color:#1d4f91!important;text-decoration:underline}
 /* A step's heading starts the page below the app's header after Next. */
 [class*="st-key-step_"] h2{scroll-margin-top:4.5rem}
 /* The element checklist stays beside the questions while a long step scrolls. When the

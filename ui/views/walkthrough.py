@@ -88,8 +88,8 @@ def check_step(framework: str) -> None:
     for number, (label, value, step) in enumerate(rows):
         words, change = st.columns([3, 2], vertical_alignment="center")
         words.markdown(f"**{esc(label)}**: {esc(value)}")
-        change.button(f"Change {label[0].lower() + label[1:]}", key=f"change.{number}", type="tertiary",
-                      on_click=go, args=(step,))
+        name = label if label[1:2].isupper() else label[0].lower() + label[1:]  # "ID documents" keeps its case
+        change.button(f"Change {name}", key=f"change.{number}", type="tertiary", on_click=go, args=(step,))
     own = [f for f in vocab.facts if framework in api.frameworks_reading(f.id) or f.group == "context"]
     missing = sum(f.id not in draft.answers for f in own)
     st.markdown(f"{missing} of the {len(own)} questions {esc(api.get_pack(framework).short_title)} asks are not "
