@@ -112,11 +112,12 @@ def test_open_questions_are_the_ones_that_matter(facts, age):
                 answered = evaluate({"person": {"age": new_age}, "facts": new_facts})
                 # Every question answered settles the outcome, except where an answer names a
                 # form of exploitation Art. 3(a)'s list does not ("at a minimum"): that stays
-                # open for a court, and the explanation says so.
+                # open for a court, with no fact left to ask, and the explanation says why.
                 if answered.outcome == "undetermined":
                     step = answered.step("palermo.unlisted_exploitation")
                     assert step is not None and step.value == "unknown" and not any(
                         b.endswith("=unknown") for b in step.because), (q, answers, value)
+                    assert not answered.open_questions, (q, answers, value)
                 outcomes.add(answered.outcome)
             if len(outcomes) > 1:
                 decisive = True
