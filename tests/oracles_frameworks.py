@@ -8,8 +8,9 @@ unknown, and unknown is never "no".
 Which facts a framework reads follows from its words and the vocabulary's questions:
 1. the facts for the terms of its own text;
 2. the facts the vocabulary's help says it reads (US: a lie about the job is fraud; UK s.3(3):
-   controlled prostitution; s.3(5)-(6) and Canada's "labour or a service" asked through
-   purpose.services_or_benefits; s.2(4)(b) through purpose.another_likely_to_exploit);
+   controlled prostitution; s.3(5)-(6)'s services and benefits asked through
+   purpose.work_or_services and purpose.benefits_for_others, Canada's "labour or a service"
+   through purpose.work_or_services; s.2(4)(b) through purpose.another_likely_to_exploit);
 3. a fact whose question is, by a statute's own definition, a case of the framework's term
    (threats of serious harm, physical restraint and the abuse of the legal process are
    "coercion" by 22 U.S.C. 7102(3); prostitution is a "commercial sex act", "any sex act on
@@ -250,7 +251,7 @@ UK_INDUCEMENT_COULD = ["means.other_coercion", "means.causing_fear_for_safety"]
 # "services of any kind ... benefits of any kind": the facts whose question is a service or a
 # benefit obtained from the person - work and sexual services included, so a form s.3(2)-(3)
 # already counts is a s.3(5) service too (its inducement is then named with it).
-UK_SERVICES = ["purpose.services_or_benefits", "purpose.begging", "purpose.criminal_activities",
+UK_SERVICES = ["purpose.work_or_services", "purpose.benefits_for_others", "purpose.begging", "purpose.criminal_activities",
                "purpose.commercial_sex_act", "purpose.forced_labour", "purpose.servitude",
                "purpose.prostitution_of_others", "purpose.other_sexual_exploitation"]
 UK_SERVICES_READ = ["purpose.involuntary_servitude", "purpose.peonage", "purpose.debt_bondage",
@@ -309,7 +310,7 @@ CA_FEAR = "means.causing_fear_for_safety"
 # "labour or a service": any kind of work or service, sexual services included (REVIEW item 6
 # [S]); the vocabulary: begging, drug trafficking; REVIEW: servitude, slavery, debt bondage and
 # commercial sex.
-CA_LABOUR = ["purpose.forced_labour", "purpose.services_or_benefits", "purpose.prostitution_of_others",
+CA_LABOUR = ["purpose.forced_labour", "purpose.work_or_services", "purpose.prostitution_of_others",
              "purpose.other_sexual_exploitation", "purpose.commercial_sex_act", "purpose.begging",
              "purpose.criminal_activities", "purpose.slavery", "purpose.servitude", "purpose.debt_bondage"]
 CA_LABOUR_READ = ["purpose.involuntary_servitude", "purpose.peonage", "purpose.practices_similar_to_slavery",

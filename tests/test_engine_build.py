@@ -136,3 +136,124 @@ def test_a_refused_ruleset_is_one_line_and_exit_2(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert "rule engine could not build" in lines[0] and "palermo" in lines[0]
+
+
+LIST_TESTS_NOT_SHARED = """
+    import json, sys
+    import durable_rules_engine as dre
+    n = int(sys.argv[1])
+    rules = {f"r{i}": {"all": [{"m": {"$and": [{"kind": "s"}, {"$iany": {"T": {"$i": "a"}}}, {"x": i}]}}]}
+             for i in range(n)}
+    handle = dre.create_ruleset(f"elements_test_stack_{n}", json.dumps(rules))
+    try:
+        dre.assert_fact(handle, json.dumps({"sid": "1", "kind": "s", "T": ["_", "a"], "x": 0}))
+        print("ok")
+    except dre.error as exc:
+        print(exc)
+"""
+
+
+def test_durable_rules_overflows_on_many_list_tests_at_once():
+    """The hazard the shards design around: list tests are never shared between rules, and a
+    fact matching the first list test of more than 64 rules at once is refused (error 303)."""
+    def run(n):
+        return subprocess.run([sys.executable, "-c", textwrap.dedent(LIST_TESTS_NOT_SHARED), str(n)],
+                              capture_output=True, text=True, timeout=60).stdout.strip()
+    assert run(40) == "ok"
+    assert "303" in run(70)
+
+
+@pytest.mark.parametrize("framework", framework_ids())
+def test_no_shard_holds_more_list_tests_than_the_stack(framework):
+    from elements.engine import SHARD
+
+    definition = _definition(framework)
+    per_shard: dict[int, int] = {}
+    for rule in definition.values():
+        first = rule["all"][0]
+        tests = first.get("m", {}).get("$and", [])
+        if tests and tests[0] == {"kind": "scenario"}:
+            per_shard[tests[1]["p"]] = per_shard.get(tests[1]["p"], 0) + 1
+    assert per_shard and max(per_shard.values()) <= SHARD < 64, per_shard
+
+
+@pytest.mark.parametrize("framework", framework_ids())
+def test_the_widest_scenarios_evaluate(framework):
+    """Every fact true (every list test matches), false, or unknown, at every age class: the US
+    pack alone has more than 64 rules on the scenario, which overflowed before the shards."""
+    from elements import evaluate
+    from elements.vocabulary import vocabulary
+
+    for value in (True, False, None):
+        for age in (None, 10, 40):
+            result = evaluate({"person": {"age": age}, "facts": {f: value for f in vocabulary().ids}}, framework)
+            assert result.outcome == {True: "all_elements_met", False: "not_all_elements_met"}.get(value, result.outcome)
+
+
+# A mixed scenario (found by a random search with the shards turned off) that makes the US pack
+# match the first list test of more than 64 rules at once: durable-rules refused it (error 303).
+WIDE_US_SCENARIO = {"person": {"age": None}, "facts": {
+    "action.recruitment": False,
+    "action.transportation": False,
+    "action.transfer": True,
+    "action.harbouring": False,
+    "action.receipt": False,
+    "action.enticement": False,
+    "action.provision": None,
+    "action.obtaining": None,
+    "action.advertising": False,
+    "action.maintaining": False,
+    "action.patronizing": None,
+    "action.soliciting": False,
+    "action.exchanging_control": True,
+    "action.holding": None,
+    "action.concealing": True,
+    "action.controlling_movements": False,
+    "means.threat_of_force": False,
+    "means.use_of_force": None,
+    "means.other_coercion": True,
+    "means.abduction": False,
+    "means.fraud": True,
+    "means.deception": False,
+    "means.abuse_of_power": False,
+    "means.abuse_of_vulnerability": False,
+    "means.payments_to_controller": False,
+    "means.threat_of_serious_harm": None,
+    "means.abuse_of_legal_process": True,
+    "means.physical_restraint": False,
+    "means.causing_fear_for_safety": False,
+    "means.chosen_for_vulnerability": None,
+    "means.others_likely_to_refuse": True,
+    "purpose.prostitution_of_others": None,
+    "purpose.other_sexual_exploitation": True,
+    "purpose.forced_labour": False,
+    "purpose.slavery": False,
+    "purpose.practices_similar_to_slavery": True,
+    "purpose.servitude": False,
+    "purpose.organ_removal": True,
+    "purpose.begging": True,
+    "purpose.criminal_activities": None,
+    "purpose.forced_marriage": False,
+    "purpose.illegal_adoption": True,
+    "purpose.surrogacy_exploitation": False,
+    "purpose.commercial_sex_act": None,
+    "purpose.involuntary_servitude": False,
+    "purpose.peonage": False,
+    "purpose.debt_bondage": False,
+    "purpose.work_or_services": False,
+    "purpose.benefits_for_others": None,
+    "purpose.another_likely_to_exploit": True,
+    "consent.given": True,
+    "movement.travel": False,
+    "movement.crossed_border": True
+}}
+
+
+def test_a_scenario_that_overflowed_the_stack_now_evaluates(tmp_path):
+    """In a subprocess: past error 303 durable-rules may crash the process."""
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps(WIDE_US_SCENARIO))
+    done = subprocess.run([sys.executable, "-m", "elements.cli", "check", str(path), "-f", "us"],
+                          capture_output=True, text=True, timeout=120, cwd=TESTS)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert json.loads(done.stdout)["outcome"] in ("all_elements_met", "not_all_elements_met", "undetermined")

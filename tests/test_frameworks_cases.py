@@ -28,7 +28,7 @@ PALERMO_PURPOSES = ["purpose.prostitution_of_others", "purpose.other_sexual_expl
 UNLISTED = ["purpose.begging", "purpose.criminal_activities", "purpose.forced_marriage", "purpose.illegal_adoption",
             "purpose.surrogacy_exploitation", "purpose.involuntary_servitude", "purpose.peonage", "purpose.debt_bondage"]
 US_LABOUR_PURPOSES = ["purpose.involuntary_servitude", "purpose.peonage", "purpose.debt_bondage", "purpose.slavery"]
-NO_PURPOSE = {k: False for k in PALERMO_PURPOSES + UNLISTED + ["purpose.commercial_sex_act", "purpose.services_or_benefits"]}
+NO_PURPOSE = {k: False for k in PALERMO_PURPOSES + UNLISTED + ["purpose.commercial_sex_act", "purpose.work_or_services", "purpose.benefits_for_others"]}
 PALERMO_ACTIONS = ["action.recruitment", "action.transportation", "action.transfer", "action.harbouring", "action.receipt"]
 
 
@@ -272,14 +272,14 @@ def test_uk_s3_5_any_threat_for_any_service():
     """REVIEW 2. s.3(5): "The person is subjected to force, threats or deception designed to induce
     him or her (a) to provide services of any kind ...". A threat to report the person to
     immigration, to get ordinary work out of them: met."""
-    result = run("uk", 35, {**UK_NOTHING, "means.abuse_of_legal_process": True, "purpose.services_or_benefits": True})
+    result = run("uk", 35, {**UK_NOTHING, "means.abuse_of_legal_process": True, "purpose.work_or_services": True})
     assert (result.outcome, result.elements["purpose"].status) == ("all_elements_met", "met")
-    assert {"means.abuse_of_legal_process", "purpose.services_or_benefits"} <= set(result.elements["purpose"].satisfied_by)
+    assert {"means.abuse_of_legal_process", "purpose.work_or_services"} <= set(result.elements["purpose"].satisfied_by)
     # "(b) to provide another person with benefits of any kind": a threat of serious harm for benefits
-    benefits = run("uk", 35, {**UK_NOTHING, "means.threat_of_serious_harm": True, "purpose.services_or_benefits": True})
+    benefits = run("uk", 35, {**UK_NOTHING, "means.threat_of_serious_harm": True, "purpose.benefits_for_others": True})
     assert benefits.elements["purpose"].status == "met"
     # without the force, threats or deception, the same work is not s.3(5) exploitation
-    assert run("uk", 35, {**UK_NOTHING, "purpose.services_or_benefits": True}).elements["purpose"].status == "not_met"
+    assert run("uk", 35, {**UK_NOTHING, "purpose.work_or_services": True}).elements["purpose"].status == "not_met"
 
 
 def test_uk_s3_5_a_threat_to_shame_is_never_read_as_no_threat():
@@ -288,7 +288,7 @@ def test_uk_s3_5_a_threat_to_shame_is_never_read_as_no_threat():
     them before their family"), which also covers pressure that is no threat (a passport kept): so
     other coercion used to get ordinary work out of someone may be s.3(5) exploitation - the
     purpose is met or open, never "not met"."""
-    result = run("uk", 35, {**UK_NOTHING, "means.other_coercion": True, "purpose.services_or_benefits": True})
+    result = run("uk", 35, {**UK_NOTHING, "means.other_coercion": True, "purpose.work_or_services": True})
     assert result.elements["purpose"].status != "not_met"
     assert result.outcome != "not_all_elements_met"
 
@@ -307,7 +307,7 @@ def test_uk_s3_6_needs_both_limbs():
     open_b = run("uk", 14, {**chosen, "means.others_likely_to_refuse": None})
     assert open_b.elements["purpose"].status == "unknown" and "means.others_likely_to_refuse" in open_facts(open_b, "uk")
     any_service = run("uk", 40, {**UK_NOTHING, "means.chosen_for_vulnerability": True, "means.others_likely_to_refuse": True,
-                                 "purpose.services_or_benefits": True})
+                                 "purpose.work_or_services": True})
     assert any_service.elements["purpose"].status == "met"
 
 

@@ -82,11 +82,11 @@ def _node_condition(rule_id: str, values: frozenset) -> dict:
     return {"$and": tests}
 
 
-def _patterns(branch: Branch, code: dict[str, str]) -> list[dict]:
+def _patterns(branch: Branch, code: dict[str, str], shard: int) -> list[dict]:
     patterns: list[dict] = []
     if branch.atoms or not branch.nodes:
-        tests = [{"kind": "scenario"}] + [_atom_condition(a, code) for a in branch.sorted_atoms()]
-        patterns.append({"m": tests[0] if len(tests) == 1 else {"$and": tests}})
+        tests = [{"kind": "scenario"}, {"p": shard}] + [_atom_condition(a, code) for a in branch.sorted_atoms()]
+        patterns.append({"m": {"$and": tests}})
     for index, (rule_id, values) in enumerate(branch.nodes):
         patterns.append({f"n{index}": _node_condition(rule_id, values)})
     return patterns
@@ -106,6 +106,15 @@ def _short_code(index: int) -> str:
         index -= 1
 
 
+# durable-rules walks the nodes a fact matches with a fixed stack of 64 (error 303 past it, and
+# memory it must not be trusted with after). Nodes that test a list (`$iany`, `$iall`) are never
+# shared between rules, so a scenario that matches the first test of more than 64 rules at once
+# overflows it: the US pack has 87 such rules. The scenario is therefore asserted once per shard
+# of at most SHARD rules, each copy marked with its shard number, and each rule tests that number
+# first (an equality test, shared): no copy can match more than SHARD list tests at one level.
+SHARD = 40
+
+
 class Ruleset:
     """One compiled pack (with the caveats) registered as one durable-rules ruleset."""
 
@@ -117,10 +126,14 @@ class Ruleset:
         code = {fact_id: _short_code(index) for index, fact_id in enumerate(fact_order)}
         definition: dict[str, dict] = {}
         self._firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
+        on_scenario = 0  # the rules whose first pattern is on the scenario, so far
         for number, firing in enumerate(program.firings()):
             rule_name = f"{firing.kind}:{firing.id}:{firing.value}:{number}"
-            definition[rule_name] = {"all": _patterns(firing.branch, code)}
+            shard = on_scenario // SHARD
+            on_scenario += bool(firing.branch.atoms or not firing.branch.nodes)
+            definition[rule_name] = {"all": _patterns(firing.branch, code, shard)}
             self._firings[rule_name] = firing
+        self._shards = max(1, -(-on_scenario // SHARD))
         tested = program.fact_ids()
         self._message_codes = [(fact_id, code[fact_id]) for fact_id in fact_order if fact_id in tested]
         # Conclusions that some rule matches; the others need not be asserted at all.
@@ -136,9 +149,9 @@ class Ruleset:
                 ) from None
 
     def message(self, scenario: Scenario, sid: str) -> str:
-        """The scenario as the one fact the engine sees: the codes of the facts that are
-        true, false and unknown, and the age (-1: unknown). Built as JSON text directly,
-        since it runs once per evaluation."""
+        """The scenario as the fact the engine sees (one copy per shard, with its number in
+        "p"): the codes of the facts that are true, false and unknown, and the age (-1:
+        unknown). Built as JSON text directly, since it runs once per evaluation."""
         lists: dict[str, list[str]] = {T: [SENTINEL], F: [SENTINEL], U: [SENTINEL]}
         facts = scenario.facts
         for fact_id, code in self._message_codes:
@@ -146,7 +159,7 @@ class Ruleset:
             lists[U if value is None else T if value else F].append(code)
         age = scenario.person.age
         arrays = ",".join(f'"{v}":["' + '","'.join(codes) + '"]' for v, codes in lists.items())
-        return f'{{"sid":"{sid}","kind":"scenario",{arrays},"age":{-1 if age is None else age}}}'
+        return f'{{"sid":"{sid}","kind":"scenario","p":%d,{arrays},"age":{-1 if age is None else age}}}'
 
     def run(self, scenario: Scenario) -> list[Firing]:
         """Assert the scenario; return the rules that fired, in order.
@@ -158,12 +171,19 @@ class Ruleset:
         trace: list[Firing] = []
         with _LOCK:
             sid = self._sid
-            asserted = [self.message(scenario, sid)]
-            matched, clean = None, False
-            code, state = _dre.assert_fact(self._handle, asserted[0])
-            if code == NOT_HANDLED:  # nothing was asserted: the session is as it was
-                raise EngineError(f"framework {self.framework}", "", "no rule matched the scenario; please report this")
+            template = self.message(scenario, sid)
+            asserted: list[str] = []
+            matched, clean, state = None, False, None
             try:
+                for shard in range(self._shards):
+                    copy = template % shard  # the only "%" in the text is the shard's place
+                    code, offset = _dre.assert_fact(self._handle, copy)
+                    if code != NOT_HANDLED:  # a copy that no rule takes is not kept
+                        asserted.append(copy)
+                        state = offset
+                if not asserted:  # nothing was asserted: the session is as it was
+                    clean = True
+                    raise EngineError(f"framework {self.framework}", "", "no rule matched the scenario; please report this")
                 started = _dre.start_action_for_state(self._handle, state)
                 matched = started[1] if started else None
                 while matched:
@@ -180,6 +200,9 @@ class Ruleset:
                 leftover = _dre.start_action_for_state(self._handle, state)
                 clean = not (leftover and leftover[1])
                 matched = leftover[1] if leftover else None
+            except _dre.error as exc:  # refused mid-evaluation: one line for the person, never a traceback
+                raise EngineError(f"framework {self.framework}", "",
+                                  f"the rule engine could not evaluate the scenario ({exc}); please report this") from None
             finally:
                 if not clean:
                     if matched:
