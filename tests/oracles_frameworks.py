@@ -387,7 +387,9 @@ READINGS: dict[str, set[str]] = {
     "coe": set(COERCION_FORMS),
     "eu": set(COERCION_FORMS),
     "us": {"purpose.prostitution_of_others", "purpose.other_sexual_exploitation"},
-    "uk": {UK_CSA, *UK_INDUCEMENT_READ, *UK_INDUCEMENT_COULD, *UK_SERVICES_READ},
+    # (the child's commercial sex act under s.3(3) is a reading too, but the fact is swept in its
+    # services class, so it is not held false on its own)
+    "uk": {*UK_INDUCEMENT_READ, *UK_INDUCEMENT_COULD, *UK_SERVICES_READ},
     "ca": set(CA_LABOUR_READ + CA_ORGAN_MEANS_READ),
 }
 

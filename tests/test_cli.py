@@ -127,22 +127,25 @@ def test_batch_streams_one_result_per_line(tmp_path, capsys):
     ]
     path.write_text("".join(json.dumps(x) + "\n" for x in lines))
     code, out, err = run(capsys, "batch", str(path), "-f", "palermo")
-    assert code == 0 and err == ""
+    assert code == 0 and err == f"elements: {path}: 3 evaluated, 0 refused, 0 blank\n"
     results = [json.loads(line) for line in out.splitlines()]
     assert [r["outcome"] for r in results] == ["all_elements_met", "undetermined", "undetermined"]
+    assert [r["line"] for r in results] == [1, 2, 3]
+    assert list(results[0])[:3] == ["line", "framework", "framework_title"]  # the contract's result, and its line
 
 
 def test_batch_reports_a_bad_line_and_goes_on(tmp_path, capsys):
     path = tmp_path / "in.jsonl"
-    path.write_text('{"facts": {"action.recruitment": true}}\nnot json\n{"facts": {"action.nope": true}}\n{}\n')
+    path.write_text('{"facts": {"action.recruitment": true}}\nnot json\n\n  \n{"facts": {"action.nope": true}}\n{}\n')
     code, out, err = run(capsys, "batch", str(path), "-f", "palermo")
     assert code == 2
     rows = [json.loads(line) for line in out.splitlines()]
-    assert len(rows) == 4
+    assert [r["line"] for r in rows] == [1, 2, 5, 6]  # blank lines 3 and 4 are counted, not answered
     assert rows[1] == {"line": 2, "error": f"{path}:2: is not a JSON object (Expecting value)"}
-    assert rows[2]["error"].startswith(f"{path}:3: facts.action.nope: unknown fact id")
+    assert rows[2]["error"].startswith(f"{path}:5: facts.action.nope: unknown fact id")
     assert rows[3]["outcome"] == "undetermined"
     assert "Traceback" not in err
+    assert err.splitlines()[-1] == f"elements: {path}: 2 evaluated, 2 refused, 2 blank"
 
 
 def test_batch_from_stdin_and_only_one_framework():
@@ -189,13 +192,15 @@ INVALID = [
     ("age_text.yaml", "person: {age: sixteen}\n", "person.age: must be a whole number from 0 to 130, or null when unknown"),
     ("age_bool.yaml", "person: {age: true}\n", "person.age: must be a whole number from 0 to 130, or null when unknown"),
     ("malformed.yaml", "facts: [\n", "line 2, column 1"),
-    ("malformed.json", '{"facts": {"action.recruitment": tru', "did not find expected"),
+    ("malformed.json", '{"facts": {"action.recruitment": tru', "line 1, column 34: is not valid JSON (Expecting value)"),
     ("empty.yaml", "", "is empty"),
     ("blank.yaml", "   \n\n", "is empty"),
     ("list.yaml", "- a\n- b\n", "(top level): must be a mapping of fields, not a list"),
     ("scalar.yaml", "hello\n", "(top level): must be a mapping of fields, not a text"),
     ("unknown_field.yaml", "fact: {action.recruitment: true}\n", "fact: is not a field this file may have"),
-    ("bad_country.yaml", "jurisdiction: USA\n", "jurisdiction: must be a two-letter ISO 3166 country code"),
+    ("bad_country.yaml", "jurisdiction: USA\n", "jurisdiction: USA is not an ISO 3166-1 alpha-2 country code in use"),
+    ("octal_age.yaml", "person: {age: 020}\n", "person.age: must be a whole number without a leading zero (20, not 020)"),
+    ("yes_value.yaml", "facts: {action.recruitment: yes}\n", "facts.action.recruitment: must be true, false or null"),
     ("facts_list.yaml", "facts: [action.recruitment]\n", "facts: must be a mapping"),
     ("age_in_facts.yaml", "facts: {person.age: 16}\n", "facts.person.age: unknown fact id (the age goes under person: age)"),
 ]

@@ -148,7 +148,7 @@ def test_unknown_is_never_read_as_false():
 def test_adult_without_means_is_not_all_elements():
     result = evaluate({"person": {"age": 30}, "facts": {
         "action.recruitment": True, "purpose.prostitution_of_others": True,
-        **{k: False for k in MEANS}}})
+        **{k: False for k in MEANS + COERCION_FORMS}}})
     assert result.outcome == "not_all_elements_met"
     assert result.elements["means"].status == "not_met"
     assert "sex_work_distinction" in {c.id for c in result.caveats}

@@ -50,8 +50,12 @@ def caveat_ids(result) -> set[str]:
 
 
 # A child recruited for forced labour; nobody used any means.
+# (No sexual purpose at all: prostitution is a commercial sex act by 7102(4), and other sexual
+# exploitation may be one, so both are answered no too.)
+NOT_SEXUAL = {"purpose.commercial_sex_act": False, "purpose.prostitution_of_others": False,
+              "purpose.other_sexual_exploitation": False}
 CHILD_LABOUR = {"action.recruitment": True, "purpose.forced_labour": True, "purpose.involuntary_servitude": True,
-                "purpose.commercial_sex_act": False, **NO_MEANS}
+                **NOT_SEXUAL, **NO_MEANS}
 # Recruited, moved and housed for forced labour by force - but no travel was ever arranged.
 NO_TRIP = {"action.recruitment": True, "action.transportation": True, "action.harbouring": True,
            "movement.travel": False, "means.use_of_force": True, "purpose.forced_labour": True}
@@ -124,7 +128,7 @@ CASES = [
          {"action": "not_met"}),
     case("advertised-for-labour", "us", "18 U.S.C. 1591(a): advertising is an act of sex trafficking only", 30,
          {"action.advertising": True, **{k: False for k in PALERMO_ACTIONS}, "action.provision": False, "action.obtaining": False,
-          "means.fraud": True, "purpose.peonage": True, "purpose.commercial_sex_act": False},
+          "means.fraud": True, "purpose.peonage": True, **NOT_SEXUAL},
          "not_all_elements_met", {"action": "not_met", "means": "met", "purpose": "met"}),
     case("exactly-18", "us", "22 U.S.C. 7102(11)(A): 'has not attained 18 years of age'", 18,
          {"action.recruitment": True, "purpose.commercial_sex_act": True, **NO_MEANS}, "not_all_elements_met",
@@ -376,7 +380,7 @@ def test_us_forced_labour_by_fraud_alone():
     contract) the elements say which is not: the means, for the only purpose described. For one
     of 7102(11)(B)'s purposes, fraud is enough ("through the use of force, fraud, or coercion")."""
     facts = {"action.recruitment": True, "means.fraud": True, "purpose.forced_labour": True,
-             "purpose.commercial_sex_act": False, **{k: False for k in US_LABOUR_PURPOSES},
+             **NOT_SEXUAL, **{k: False for k in US_LABOUR_PURPOSES},
              **{k: False for k in ["means.use_of_force", "means.threat_of_force", "means.physical_restraint",
                                    "means.threat_of_serious_harm", "means.abuse_of_legal_process", "means.deception"]}}
     result = run("us", 30, facts)

@@ -30,7 +30,8 @@ ADULT_TRIP_NEVER_ARRANGED = {"person": {"age": 30}, "facts": {
     "purpose.forced_labour": True, "means.causing_fear_for_safety": True, "purpose.involuntary_servitude": True}}
 CHILD_LABOUR_NO_MEANS = {"person": {"age": 15}, "facts": {
     "action.recruitment": True, "purpose.forced_labour": True, "purpose.involuntary_servitude": True,
-    "purpose.commercial_sex_act": False, "movement.travel": True, "means.causing_fear_for_safety": False,
+    "purpose.commercial_sex_act": False, "purpose.prostitution_of_others": False,
+    "purpose.other_sexual_exploitation": False, "movement.travel": True, "means.causing_fear_for_safety": False,
     "purpose.organ_removal": False,
     **{k: False for k in ("means.use_of_force", "means.threat_of_force", "means.fraud", "means.deception", "means.threat_of_serious_harm",
                           "means.physical_restraint", "means.abuse_of_legal_process")}}}

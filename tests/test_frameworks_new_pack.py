@@ -109,7 +109,8 @@ def test_the_new_pack_is_compared_in_its_own_words(toy_rules):
         "action.harbouring": True, "purpose.forced_labour": True, "means.deception": False,
         **{k: False for k in ("means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction",
                               "means.fraud", "means.abuse_of_power", "means.abuse_of_vulnerability",
-                              "means.payments_to_controller")}}})
+                              "means.payments_to_controller", "means.threat_of_serious_harm",
+                              "means.physical_restraint", "means.abuse_of_legal_process")}}})
     rows = {r["framework"]: r for r in comparison_table(results)}
     assert rows["toy"]["means"] == "not required" and rows["toy"]["outcome"] == "all elements met"
     assert rows["palermo"]["means"] == "not met" and rows["palermo"]["outcome"] == "not all elements met"

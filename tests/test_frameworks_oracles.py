@@ -273,40 +273,12 @@ CONSENT = ("oracle vs pack: consent_irrelevant where the law has no means elemen
 COERCION = ("oracle vs pack: 'other forms of coercion' (Palermo 3(a), CoE 4(a), EU 2(1)): the oracle counts threats of "
             "serious harm, physical restraint and the abuse of the legal process, 'coercion' by 7102(3)'s definition; "
             "the pack reads only the nine Palermo means facts")
-LEAD_DECIDES_FACTS: dict[str, dict[str, str]] = {
-    **{fw: {fact: COERCION for fact in ("means.threat_of_serious_harm", "means.abuse_of_legal_process",
-                                        "means.physical_restraint")} for fw in ("palermo", "coe", "eu")},
-    "us": {
-        **{fact: US_SUMMARY for fact in (
-            "action.recruitment", "action.transportation", "action.harbouring", "action.provision", "action.obtaining",
-            "means.threat_of_force", "means.use_of_force", "means.fraud", "means.deception", "means.threat_of_serious_harm",
-            "means.abuse_of_legal_process", "means.physical_restraint", "purpose.slavery", "purpose.commercial_sex_act",
-            "purpose.involuntary_servitude", "purpose.peonage", "purpose.debt_bondage")},
-        "purpose.prostitution_of_others": "oracle vs pack: prostitution ('selling sex') is a commercial sex act by "
-                                          "7102(4)'s definition; the pack does not read it under the US",
-        "purpose.other_sexual_exploitation": "oracle vs pack: other sexual exploitation may be a sex act for value "
-                                             "(7102(4)): the oracle leaves the commercial sex act open, the pack ignores it",
-    },
-    "uk": {
-        "means.other_coercion": "oracle vs pack: s.3(5) 'threats' - other coercion includes threats to shame (the "
-                                "vocabulary) but not only threats: the oracle leaves s.3(5) open, the pack ignores it",
-        "means.causing_fear_for_safety": "oracle vs pack: s.3(5) 'threats' - conduct making the person fear for their "
-                                         "safety if they refuse may be a threat: the oracle leaves s.3(5) open",
-        "purpose.surrogacy_exploitation": "oracle vs pack: s.3(5) 'services of any kind': acting as a surrogate is a "
-                                          "service for the oracle; the pack does not count it",
-    },
-    "ca": {
-        "purpose.surrogacy_exploitation": "oracle vs pack: s.279.04(1) 'labour or a service': acting as a surrogate is "
-                                          "a service for the oracle; the pack does not count it",
-    },
-}
-LEAD_DECIDES: dict[tuple, str] = {
-    **{(fw, aspect): US_SUMMARY for fw, aspect in (("us", "findings"), ("us", "satisfied_by"),
-                                                   ("us", "smuggling_distinction"))},
-    **{(fw, "consent_irrelevant"): CONSENT for fw in ("us", "uk", "ca")},
-    **{(fw, "facts/consent_irrelevant"): CONSENT for fw in ("us", "uk", "ca")},
-    **{(fw, fact): why for fw, facts in LEAD_DECIDES_FACTS.items() for fact, why in facts.items()},
-}
+# The readings the lead was asked to decide (the oracle's "other forms of coercion", prostitution
+# as a commercial sex act, s.3(5) threats and services, consent where the law has no means
+# element) were decided for the oracle's readings and the packs follow them: nothing is left
+# marked. A new disagreement goes here, with its reason, only while it is being decided.
+LEAD_DECIDES_FACTS: dict[str, dict[str, str]] = {}
+LEAD_DECIDES: dict[tuple, str] = {}
 
 
 def _marked(params):

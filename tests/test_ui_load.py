@@ -53,8 +53,22 @@ def test_an_invalid_upload_shows_the_clis_message_not_a_traceback(name, content,
 
 
 def test_an_oversized_upload_is_refused_with_a_message():
-    at = upload(load_page(), "big.yaml", b"title: x\n" + b"#" * 300_000)
-    assert "a scenario file is at most 256 KB" in plain(at.error[0].value)
+    at = upload(load_page(), "big.yaml", b"title: x\n" + b"#" * (1024 * 1024))
+    assert plain(at.error[0].value) == "This file cannot be loaded. big.yaml: is larger than 1 MB, the limit for this file"
+
+
+def test_an_upload_is_read_as_yaml_1_2_and_a_json_upload_as_json():
+    at = upload(load_page(), "norway.yaml", b"jurisdiction: NO\nperson: {age: 17}\n")
+    assert "Country: Norway (NO)" in shown(at)  # YAML 1.1 read NO as false
+    at = upload(at, "octal.yaml", b"person: {age: 017}\n")  # YAML 1.1 read 017 as 15
+    assert "octal.yaml: person.age: must be a whole number without a leading zero (17, not 017)" in plain(at.error[0].value)
+    at = upload(at, "yaml.json", b"person: {age: 16}\n")
+    assert "yaml.json: line 1, column 1: is not valid JSON" in plain(at.error[0].value)
+
+
+def test_a_huge_age_is_refused_not_a_traceback():
+    at = upload(load_page(), "huge.yaml", b"person: {age: " + b"9" * 5000 + b"}\n")
+    assert "huge.yaml: person.age: must be from 0 to 130 (this number has 5,000 digits)" in plain(at.error[0].value)
 
 
 def test_a_valid_upload_is_previewed_then_loaded_into_the_walkthrough():

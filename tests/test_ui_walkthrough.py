@@ -9,6 +9,8 @@ from ui_apptest import answer, back, draft, new_app, next_step, ok, open_folds, 
 PALERMO_MEANS = [
     "means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction", "means.fraud",
     "means.deception", "means.abuse_of_power", "means.abuse_of_vulnerability", "means.payments_to_controller",
+    # "other forms of coercion", asked apart as US law defines them
+    "means.threat_of_serious_harm", "means.physical_restraint", "means.abuse_of_legal_process",
 ]
 NO_MEANS = {fact: "no" for fact in PALERMO_MEANS}
 

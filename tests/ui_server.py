@@ -45,6 +45,17 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def stop_group(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Stop a process started with start_new_session=True, and its children, by its group id."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 @contextlib.contextmanager
 def running_app(log_path: Path | None = None, timeout: float = 60, script: str = "ui/app.py") -> Iterator[str]:
     """The app (or another script) served on 127.0.0.1 at a free port; yields its base URL,
@@ -71,13 +82,7 @@ def running_app(log_path: Path | None = None, timeout: float = 60, script: str =
             time.sleep(0.1)
         yield url
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)
         if log_path:
             log.close()
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .caveats import caveat_book
 from .compare import COLUMNS, comparison_table, departures, differences
 from .conditions import Program, compile_program
+from .countries import countries as country_book
 from .engine import Ruleset
 from .errors import InputError, PackError, from_validation
 from .findings import Reader
@@ -26,7 +27,10 @@ from .model import Referral, Result, Scenario
 from .packs import Pack, default_framework, framework_ids, frameworks_reading, get_pack
 from .referrals import directory, referrals_for
 from .vocabulary import vocabulary
-from .yamlfile import parse_mapping, read_mapping, rules_dir, unique_pairs
+from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
+
+# A scenario file, an upload or a batch line: a few kilobytes; anything over this is not one.
+MAX_SCENARIO_BYTES = 1024 * 1024
 
 
 def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
@@ -54,21 +58,26 @@ def _hint(fact_id: str, known: frozenset[str]) -> str:
 
 def scenario_from_json(raw: Union[str, bytes], source: str = "scenario") -> Scenario:
     """One JSON document (a line of a batch) -> a Scenario, or InputError naming the field."""
+    if len(raw) > MAX_SCENARIO_BYTES:
+        raise InputError(source, "", f"is larger than {size_words(MAX_SCENARIO_BYTES)}, the limit for one scenario")
     try:
-        data = json.loads(raw, object_pairs_hook=unique_pairs)
+        data = load_json(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(source, "", f"is not a JSON object ({getattr(exc, 'msg', 'not UTF-8')})") from None
-    except ValueError as exc:  # a key given twice
+    except RecursionError:
+        raise InputError(source, "", "is nested too deeply to be a scenario") from None
+    except ValueError as exc:  # a key given twice, NaN
         raise InputError(source, "", str(exc)) from None
     return validate_scenario(data, source)
 
 
-def parse_scenario(text: Union[str, bytes], source: str = "scenario") -> Scenario:
-    return validate_scenario(parse_mapping(text, source, InputError), source)
+def parse_scenario(text: Union[str, bytes], source: str = "scenario", as_json: Optional[bool] = None) -> Scenario:
+    """A scenario file's text: JSON when source ends in .json (or as_json says so), else YAML 1.2."""
+    return validate_scenario(parse_mapping(text, source, InputError, MAX_SCENARIO_BYTES, as_json), source)
 
 
 def load_scenario(path: Union[str, Path]) -> Scenario:
-    return validate_scenario(read_mapping(path, InputError), str(path))
+    return validate_scenario(read_mapping(path, InputError, limit=MAX_SCENARIO_BYTES), str(path))
 
 
 def scenario_files() -> list[Path]:
@@ -159,6 +168,11 @@ def countries() -> list[str]:
     return directory().countries()
 
 
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> English short name (rules/countries/)."""
+    return country_book().countries
+
+
 def emergency(country: Optional[str]) -> Referral:
     """What to call in immediate danger: the first referral for a country (its emergency number,
     or, where our sources confirm none, the advice to call the local one)."""
@@ -167,12 +181,14 @@ def emergency(country: Optional[str]) -> Referral:
 
 __all__ = [
     "COLUMNS",
+    "MAX_SCENARIO_BYTES",
     "InputError",
     "PackError",
     "check_framework",
     "comparison_table",
     "compiled",
     "countries",
+    "country_names",
     "default_framework",
     "departures",
     "differences",

@@ -2,8 +2,8 @@
 
 A caveat's `when` is an expression of the pack language (expressions.py), compiled into every
 framework's ruleset. In it a bare word names a role (action, means, purpose, child, outcome,
-consent_irrelevant), standing for the pack's rule with that role, or `means_waived`, the
-pack's rule that waives the means element. A pack may give a caveat its own wording where its
+consent_irrelevant), standing for the pack's rule with that role, or `age_matters`, true when
+a rule that reads the pack's child rule is still open (so the age could change it). A pack may give a caveat its own wording where its
 law differs from the shared text (packs.Pack.caveats).
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .words import ROLE_WORDS
 
 CONTRACT_IDS = ("not_legal_advice", "sex_work_distinction", "smuggling_distinction", "consent_irrelevant")
 # The words a caveat's condition may use for a pack's rules.
-CAVEAT_WORDS = tuple(role for role in ROLE_WORDS if role != "related_offence") + ("means_waived",)
+CAVEAT_WORDS = tuple(role for role in ROLE_WORDS if role != "related_offence") + ("age_matters",)
 
 
 class CaveatRule(BaseModel):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Callable, Iterable, Literal, Optional, Union
 
-from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown
+from .expressions import COMPOSITE, AgeUnder, AllOf, Always, AnyOf, CouldCount, ElementIs, Not, Unknown, rule_names
 from .packs import Pack
 from .words import STATUSES
 
@@ -258,6 +258,8 @@ class Compiler:
         return out
 
 
+AGE_MATTERS = "__age_matters"  # a hidden rule (see compile_program)
+
 # durable-rules evaluates every branch as a rule of its own and overflows a fixed internal
 # stack (error 303, then memory corruption) when too many match at once. Nested any_of /
 # all_of multiply branches, so a test whose largest value needs more than this many is
@@ -334,18 +336,22 @@ class Program:
 def compile_program(pack: Pack, caveats, expand: Callable[[str], list[str]],
                     order: Callable[[str], int] = lambda fact_id: 0) -> Program:
     """The pack's rules, for each of their three values, and each caveat, for when it holds.
-    In a caveat a bare word names a role (the pack's rule with it) or `means_waived` (the rule
-    that waives the means element, if the pack has one)."""
+    In a caveat a bare word names a role (the pack's rule with it) or `age_matters`: true when a
+    rule that reads the child rule is open, so that knowing the age could change it (a hidden
+    rule of the program; never true in a framework where nothing but the child rule reads it)."""
     rules = Compiler(pack, expand, order=order)
     hidden: dict[str, object] = {}
     tests = {rule.id: hoist(rules, rule.id, rule.test, hidden) for rule in pack.rules}
+    child = pack.role_rule("child").id
+    readers = [rule.id for rule in pack.rules if child in rule_names(rule.test)]
+    if readers:
+        hidden[AGE_MATTERS] = AnyOf(any_of=tuple(Unknown(unknown=r) for r in readers))
     compiled: dict[tuple[str, str], list[Branch]] = {}
     for node_id, test in {**hidden, **tests}.items():
         for value in (T, F, U):
             compiled[(node_id, value)] = rules.branches(test, frozenset({value}))
     names = {r.role: r.id for r in pack.rules if r.role}
-    waiver = pack.waiver_of("means")
-    names["means_waived"] = waiver.id if waiver else None
+    names["age_matters"] = AGE_MATTERS if readers else None
     caveat_compiler = Compiler(pack, expand, resolve=names.get, order=order)
     raised = {c.id: caveat_compiler.branches(c.when, frozenset({T})) for c in caveats}
     return Program(pack.framework, compiled, raised, frozenset(hidden))

@@ -1,9 +1,24 @@
 """Errors that reach a person: one line, naming the file and the field."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+import re
+from typing import TYPE_CHECKING, Any, Iterable
 
-from pydantic import ValidationError
+if TYPE_CHECKING:  # pydantic is imported by whoever validates; the CLI starts without it
+    from pydantic import ValidationError
+
+# Characters a message must not pass to a terminal as they are: control characters (newlines,
+# escape sequences), line separators, bidirectional overrides, and the lone surrogates that
+# stand for undecodable bytes in file names.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: Any, limit: int = 300) -> str:
+    """Text from user input made safe to print on one line: each such character is shown as
+    its Python escape (a newline as \\n, an escape character as \\x1b), and text longer than
+    limit characters is cut with an ellipsis."""
+    text = _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class ElementsError(Exception):
@@ -16,8 +31,10 @@ class ElementsError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        where = f"{self.source}: {self.field}" if self.field else self.source
-        return f"{where}: {self.message}"
+        """One line, whatever the input it quotes holds (a file name, a field, a value)."""
+        source, field = printable(self.source), printable(self.field, 200)
+        where = f"{source}: {field}" if field else source
+        return f"{where}: {printable(self.message, 500)}"
 
 
 class InputError(ElementsError):
@@ -37,14 +54,20 @@ def field_path(loc: Iterable[Any]) -> str:
     """('facts', 'action.x') -> 'facts.action.x'; ('rules', 2, 'test') -> 'rules[2].test'."""
     out = ""
     previous = None
-    for part in loc:
+    loc = list(loc)
+    for index, part in enumerate(loc):
         if part == previous and isinstance(part, str):
             continue  # a union's tag repeats the field it names: rules[0].test.any_of.any_of
         previous = part
+        following = loc[index + 1] if index + 1 < len(loc) else "[key]"
         if isinstance(part, int):
             out += f"[{part}]"
-        elif isinstance(part, str) and part[:1].isupper() or str(part).startswith("function-"):
-            # pydantic names union members by class or validator; they are not fields.
+        elif part == "[key]":
+            continue  # pydantic's mark for "the key itself", which the field already names
+        elif (isinstance(part, str) and part[:1].isupper() and part.isidentifier() and following != "[key]") \
+                or str(part).startswith("function-"):
+            # pydantic names union members by class (AnyOf) or validator; they are not fields.
+            # A key of the input is kept: the last part (person.Age), or one with a dot.
             continue
         else:
             out += ("." if out else "") + str(part)
@@ -72,6 +95,8 @@ def from_validation(error: ValidationError, source: str, cls: type[ElementsError
     first = error.errors()[0]
     field = field_path(first["loc"]) or "(top level)"
     message = _FRIENDLY.get(first["type"], first["msg"])
+    if first["type"] == "value_error":  # a validator's own message, without pydantic's prefix
+        message = str(first.get("ctx", {}).get("error", first["msg"]))
     if first["type"] in ("greater_than_equal", "less_than_equal") and not field.endswith("age"):
         message = first["msg"]
     if first["type"] in ("int_type", "int_from_float") and field.endswith("age"):

@@ -46,6 +46,7 @@ from typing import Iterable, Literal, Optional
 from pydantic import BaseModel, Field, field_validator
 
 from .api import check_framework, element_facts, evaluate
+from .expressions import rule_names
 from .model import Caveat, Result, Scenario
 from .packs import get_pack
 from .vocabulary import vocabulary
@@ -177,35 +178,44 @@ def _role_rule(framework: str, role: str) -> str:
     return f"{framework}.{get_pack(check_framework(framework)).role_rule(role).id}"
 
 
-def relied_on(result: Result, rule: str) -> list[str]:
-    """The facts the engine's trace shows a rule relying on as true: its own, and those of the
-    rules it depends on that hold (as `satisfied_by` does). For a met element this is its
-    `satisfied_by`; for a waived one it is what its own rule found all the same."""
-    found: set[str] = set()
-    todo, seen = [rule], set()
+def relied_on(result: Result, role: str) -> list[str]:
+    """The facts the engine relied on for an element: its `satisfied_by` when met, and for a
+    waived one what its own rule found all the same (the Result's `relied_on`)."""
+    return list(result.elements[role].relied_on)
+
+
+def condition_facts(framework: str, role: str) -> list[str]:
+    """The facts read by the condition rules that an element's rule names (itself or through its
+    sub-rules)."""
+    pack = get_pack(framework)
+    vocab = vocabulary()
+    found: list[str] = []
+    todo, seen = [pack.role_rule(role)], set()
     while todo:
-        current = todo.pop()
-        step = result.step(current) if current not in seen else None
-        seen.add(current)
-        if step is None:
+        rule = todo.pop()
+        if rule is None or rule.id in seen:
             continue
-        for name, _, value in (b.partition("=") for b in step.because):
-            if value == "true" and name not in step.depends_on and name != "person.age":
-                found.add(name)
-        todo += [d for d in step.depends_on if (s := result.step(d)) is not None and s.value == "true"]
-    return [fact_id for fact_id in vocabulary().ids if fact_id in found]
+        seen.add(rule.id)
+        if rule.condition:
+            found += pack.facts_read(vocab, rule)
+            continue
+        todo += [pack.rules_by_id[n] for n in rule_names(rule.test) if n in pack.rules_by_id]
+    return list(dict.fromkeys(found))
 
 
 def answer_key(scenario: Scenario, framework: str, role: str, result: Optional[Result] = None) -> list[str]:
     """The facts the engine relied on for the element (relied_on its rule)."""
     result = result if result is not None else evaluate(scenario, framework)
-    return relied_on(result, _role_rule(framework, role))
+    return relied_on(result, role)
 
 
 def rule_value_with_only(scenario: Scenario, framework: str, role: str, facts: Iterable[str]) -> str:
     """The value ('true', 'false', 'unknown') of the element's rule when the engine is given
-    only these facts, as true, every other fact unknown and the scenario's age."""
-    trial = Scenario(person=scenario.person, facts={fact_id: True for fact_id in facts})
+    these facts as true, the facts of its conditions (rules marked `condition`: the purpose that
+    lets US fraud count as a means, say) as the scenario states them, every other fact unknown,
+    and the scenario's age. A condition is not what the trainee is asked to pick."""
+    given = {f: scenario.facts[f] for f in condition_facts(framework, role) if f in scenario.facts}
+    trial = Scenario(person=scenario.person, facts={**given, **{fact_id: True for fact_id in facts}})
     step = evaluate(trial, framework).step(_role_rule(framework, role))
     return step.value if step is not None else "unknown"
 
@@ -268,7 +278,7 @@ def _grade_element(scenario: Scenario, result: Result, role: str, answer: Elemen
     correct = answer.mark in right_marks
 
     chosen = list(dict.fromkeys(answer.facts))
-    key = relied_on(result, rule_id)
+    key = relied_on(result, role)
     stated_true = [f for f in chosen if scenario.facts.get(f) is True]
     # Facts are called for where the element is met, or where "met" is the trainee's right answer.
     calls_for_facts = finding.status == "met" or (correct and answer.mark == "met")

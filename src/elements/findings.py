@@ -188,17 +188,19 @@ class Reader:
         rule = self.rules[self.role_id[role]]
         waiver = self.waiver_of.get(role)
         label = rule.label or role.title()
+        own = self._satisfied(rule.id, values, used, deps) if values.get(rule.id) == T else []
         if waiver is not None and values.get(waiver.id) == T:
             provision = self.provision[waiver.id]
             return ElementFinding(
-                status="not_required", satisfied_by=[], citation=self.citation[waiver.id],
+                status="not_required", satisfied_by=[], relied_on=own, citation=self.citation[waiver.id],
                 rule=f"{self.fw}.{waiver.id}", label=label, url=provision.url, confidence=self.confidence[waiver.id],
             )
         value = values[rule.id]
         provision = self.provision[rule.id]
         return ElementFinding(
             status=STATUS[value],
-            satisfied_by=self._satisfied(rule.id, values, used, deps) if value == T else [],
+            satisfied_by=own,
+            relied_on=own,
             citation=self.citation[rule.id],
             rule=f"{self.fw}.{rule.id}",
             label=label,
@@ -217,8 +219,12 @@ class Reader:
                 continue
             seen.add(current)
             found.update(f for f, v in used[current].items() if v == T and f != "person.age")
-            todo += [d for d in deps[current] if values.get(d) == T]
+            todo += [d for d in deps[current] if values.get(d) == T and not self._condition(d)]
         return sorted(found, key=self.order.__getitem__)
+
+    def _condition(self, rule_id: str) -> bool:
+        rule = self.rules.get(rule_id)
+        return rule is not None and rule.condition
 
     def _related(self, rule_id: str, steps: list[Step]) -> RelatedProvision:
         provision = self.provision[rule_id]
@@ -251,7 +257,9 @@ class Reader:
                     if isinstance(atom, AgeTest):
                         if atom.test == "unknown":
                             questions["person.age"] = None
-                    elif atom.quantifier == "some" and atom.value == U:
+                    elif atom.value == U or atom.quantifier == "none":
+                        # "some of these unknown", or "none of these false" (could_count): the
+                        # facts still unknown are what would settle it
                         questions.update((i, None) for i in atom.ids if facts.get(i, U) == U)
                 stack.extend(dep for dep, _ in firing.branch.nodes if values.get(dep) == U)
         return self._group_wildcards(list(questions)), changes

@@ -5,11 +5,14 @@ bad value is rejected at the door with the name of its field.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from .countries import countries
+from .yamlfile import LongNumber
 from .words import ROLES, Confidence, ElementRole, Outcome, Status, Value
 
 __all__ = ["ROLES", "Person", "ExpectedFinding", "Scenario", "ElementFinding", "Step", "Caveat", "Contact",
@@ -21,6 +24,18 @@ class Person(BaseModel):
 
     # Age at the time of the conduct. None means unknown, never "adult".
     age: Optional[StrictInt] = Field(default=None, ge=0, le=130)
+
+    @field_validator("age", mode="before")
+    @classmethod
+    def _decimal_age(cls, value: Any) -> Any:
+        # The reader keeps `020` as text (YAML 1.1 read it as 16, 1.2 as 20): say why it is refused.
+        if isinstance(value, str) and re.fullmatch(r"[-+]?0[0-9]+", value):
+            plain = value.lstrip("+-0") or "0"
+            raise ValueError(f"must be a whole number without a leading zero ({plain}, not {value})"
+                             if len(value) <= 12 else "must be a whole number without a leading zero")
+        if isinstance(value, LongNumber):
+            raise ValueError(f"must be from 0 to 130 (this number has {value.digits:,} digits)")
+        return value
 
 
 class ExpectedFinding(BaseModel):
@@ -40,7 +55,7 @@ class Scenario(BaseModel):
     id: Optional[str] = None
     title: Optional[str] = None
     narrative: Optional[str] = None
-    jurisdiction: Optional[str] = Field(default=None, pattern=r"^[A-Z]{2}$")
+    jurisdiction: Optional[str] = None  # an ISO 3166-1 alpha-2 code in use (rules/countries/iso3166-1.yaml)
     person: Person = Field(default_factory=Person)
     # fact id -> True / False / None; an omitted fact is unknown.
     facts: dict[str, Optional[StrictBool]] = Field(default_factory=dict)
@@ -57,12 +72,17 @@ class Scenario(BaseModel):
 
     @field_validator("jurisdiction", mode="before")
     @classmethod
-    def _upper_jurisdiction(cls, value: Any) -> Any:
+    def _country_code(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
         if not isinstance(value, str):
-            return value
-        value = value.strip().upper()
-        # Reserved codes people use for two countries: the United Kingdom and Greece (EU usage).
-        return {"UK": "GB", "EL": "GR"}.get(value, value) or None
+            raise ValueError("must be a two-letter ISO 3166-1 country code, such as US or GB")
+        # Lower case is accepted, and the reserved codes people use (UK, EL) read as GB, GR.
+        code = countries().code(value)
+        if code is None:
+            shown = value.strip() if len(value.strip()) <= 12 else value.strip()[:11] + "\u2026"
+            raise ValueError(f"{shown} is not an ISO 3166-1 alpha-2 country code in use (such as US or GB)")
+        return code
 
     @field_validator("person", mode="before")
     @classmethod
@@ -104,6 +124,9 @@ class ElementFinding(BaseModel):
     status: Status
     # The facts the element rests on (its rule's, and those of the rules it names), when met.
     satisfied_by: list[str] = Field(default_factory=list)
+    # The facts the element's own rule relied on as true: its satisfied_by, and for an element
+    # not required (waived) what its rule found all the same (an exercise grades with it).
+    relied_on: list[str] = Field(default_factory=list)
     citation: str
     rule: str
     label: str

@@ -63,6 +63,9 @@ class Rule(_Node):
     says: Says
     # What would settle this rule while it is unknown, in plain words.
     if_unknown: Optional[str] = None
+    # A condition of the rules that name it, not what satisfies them: its facts are not listed
+    # in an element's satisfied_by (the purpose that lets US fraud count as a means, say).
+    condition: bool = False
 
 
 class CombinedRule(Rule):

@@ -15,9 +15,6 @@ from elements import api
 from elements.model import Scenario
 from safe import md_escape, md_escape_inline as esc
 
-# Scenario files are a few kilobytes; anything bigger is not one.
-MAX_BYTES = 256 * 1024
-
 
 def preview(scenario: Scenario) -> None:
     with st.container(border=True):
@@ -51,11 +48,8 @@ st.caption(
 )
 upload = st.file_uploader("Scenario file (YAML or JSON)", type=["yaml", "yml", "json"], key="load.upload")
 if upload is not None:
-    data = upload.getvalue()
-    try:
-        if len(data) > MAX_BYTES:
-            raise api.InputError(upload.name, "", f"is {len(data) // 1024} KB; a scenario file is at most {MAX_BYTES // 1024} KB")
-        uploaded = api.parse_scenario(data, upload.name)
+    try:  # parse_scenario refuses a file over the limit of elements.api.MAX_SCENARIO_BYTES
+        uploaded = api.parse_scenario(upload.getvalue(), upload.name)
     except api.InputError as exc:
         st.error("This file cannot be loaded. " + esc(exc.line()), icon="⚠️")
     else:
