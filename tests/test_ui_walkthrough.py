@@ -6,12 +6,8 @@ import pytest
 from elements import api, interview
 from ui_apptest import answer, back, draft, new_app, next_step, ok, open_folds, plain, set_age, shown, step_title, walk
 
-PALERMO_MEANS = [
-    "means.threat_of_force", "means.use_of_force", "means.other_coercion", "means.abduction", "means.fraud",
-    "means.deception", "means.abuse_of_power", "means.abuse_of_vulnerability", "means.payments_to_controller",
-    # "other forms of coercion", asked apart as US law defines them
-    "means.threat_of_serious_harm", "means.physical_restraint", "means.abuse_of_legal_process",
-]
+# Every means fact the Palermo pack's rules test, read from the pack (it changes with the law).
+PALERMO_MEANS = [f.id for f in api.vocabulary().in_group("means") if "palermo" in api.frameworks_reading(f.id)]
 NO_MEANS = {fact: "no" for fact in PALERMO_MEANS}
 
 
