@@ -33,9 +33,10 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[app,test]'
 	touch $(STAMP)
 
-# .streamlit/config.toml serves on 127.0.0.1 only.
+# .streamlit/config.toml serves on 127.0.0.1 only; ui/serve.py keeps Streamlit from looking up
+# any address outside the machine.
 run: $(STAMP)
-	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
+	$(PY) ui/serve.py ui/app.py --server.port $(PORT) --server.headless true
 
 # The browser tests drive Debian's chromium, the PDF export uses DejaVu, and a test renders
 # the justification graph with graphviz: install them when missing and we may.

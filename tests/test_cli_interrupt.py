@@ -98,7 +98,9 @@ def test_ctrl_c_during_a_check(tmp_path, after):
         assert len(json.loads(out)) == 6 and err == ""
         return
     assert_quiet(code, err, argv, after)
-    assert err == "" and out == ""
+    # Interrupted: nothing, or (when Ctrl-C came just after the answer was written) the whole
+    # answer - never part of it.
+    assert err == "" and (out == "" or len(json.loads(out)) == 6), out[-500:]
 
 
 HARNESS = textwrap.dedent("""

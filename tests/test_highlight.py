@@ -65,7 +65,7 @@ def test_words_match_in_any_form():
         ("He did not take her passport.", "means.other_coercion"),
         ("He didn't take her passport.", "means.other_coercion"),
         ("Nobody threatened, forced or deceived her.", "means.threat_of_force"),
-        ("Nobody threatened, forced or deceived her.", "means.use_of_force"),
+        ("Nobody threatened, hit or deceived her.", "means.use_of_force"),
         ("Nobody threatened, forced or deceived her.", "means.deception"),
         ("She says he never hit or threatened her.", "means.use_of_force"),
         ("She says he never hit or threatened her.", "means.threat_of_force"),
@@ -182,38 +182,58 @@ def test_lexicon_names_only_known_facts():
     assert set(lexicon.veto) <= known
 
 
+MINIMAL = "version: 2\nnegation: {cues: ['not']}\nthreats: {speech: ['say']}\nages: {patterns: ['AGE years old']}\n"
+
+
 def test_lexicon_errors_name_the_field(tmp_path):
     bad = tmp_path / "phrases.yaml"
-    bad.write_text(
-        "version: 1\nnegation: {cues: ['not']}\nage: ['AGE years old']\nfacts:\n  means.nonsense: ['took passport']\n"
-    )
+    bad.write_text(MINIMAL + "facts:\n  means.nonsense: ['took passport']\n")
     with pytest.raises(PackError) as err:
         load_lexicon(bad)
     assert "facts" in str(err.value) and "means.nonsense" in str(err.value)
-    bad.write_text("version: 1\nnegation: {cues: ['not']}\nage: ['years old']\nfacts: {}\n")
-    with pytest.raises(PackError):
+    bad.write_text(MINIMAL.replace("'AGE years old'", "'years old'") + "facts: {}\n")
+    with pytest.raises(PackError) as err:
         load_lexicon(bad)
+    assert "ages.patterns" in str(err.value)
+    bad.write_text(MINIMAL + "facts: {}\nthreats_typo: {}\n")
+    with pytest.raises(PackError) as err:
+        load_lexicon(bad)
+    assert "threats_typo" in str(err.value)
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL + "facts: {}\n")
+    assert load_lexicon(good).facts == {}
+
+
+def test_a_word_form_mark_inside_a_token_is_refused(tmp_path, monkeypatch):
+    import shutil
+
+    for name in ("vocabulary.yaml", "phrases.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    text = (tmp_path / "phrases.yaml").read_text()
+    (tmp_path / "phrases.yaml").write_text(text.replace('    - "hire|employ|employer"', '    - "hire|=hired"', 1))
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
+    with pytest.raises(PackError) as caught:
+        highlight("He was hired.")
+    assert "facts.action.recruitment[" in caught.value.line() and "'=' marks a whole token" in caught.value.line()
 
 
 def test_pipeline_needs_no_model(monkeypatch):
     import spacy
 
-    from elements import highlight as module
+    from elements.highlight import pipeline
 
     def refuse(*args, **kwargs):  # a model load would mean a download or a package we do not ship
         raise AssertionError("spacy.load called")
 
     monkeypatch.setattr(spacy, "load", refuse)
-    module._nlp.cache_clear()
-    module._compiled_for.cache_clear()
+    pipeline.reset()
     try:
-        nlp = module._nlp()
+        nlp = pipeline.nlp()
         assert nlp.lang == "en"
         assert nlp.pipe_names == ["sentencizer", "lemmatizer", "elements_lower_lemma"]
         assert "means.other_coercion" in facts_in("He took her passport.")
     finally:
-        module._nlp.cache_clear()
-        module._compiled_for.cache_clear()
+        pipeline.reset()
 
 
 def test_every_library_narrative_highlights_cleanly():

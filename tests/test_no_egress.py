@@ -120,6 +120,15 @@ def make_run(tmp_path: Path):
             stop_group(process, timeout=15)  # make and the server it started
 
 
+def _websocket_from_another_site(port: int) -> str:
+    """Open the app's websocket as a page of another site would (its Origin header)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      "Sec-WebSocket-Version: 13\r\nOrigin: https://another-site.example\r\n\r\n").encode())
+        return conn.recv(200).decode(errors="replace")
+
+
 def test_make_run_serves_the_loopback_only_and_sends_nothing_out(tmp_path):
     with make_run(tmp_path) as (url, port, log):
         assert _listening_addresses(port) <= {"127.0.0.1", "::1"}, _listening_addresses(port)
@@ -142,6 +151,9 @@ def test_make_run_serves_the_loopback_only_and_sends_nothing_out(tmp_path):
                     settle(page)
             finally:
                 browser.close()
+        # A page from any other site can open a websocket to the app: Streamlit then checks the
+        # origin against this machine's addresses, which it looked up outside unless told not to.
+        _websocket_from_another_site(port)
         time.sleep(1)  # anything the last page started
         banner = (REPO / "test-artifacts" / "streamlit-egress.log").read_text(errors="replace")
         assert f"URL: http://127.0.0.1:{port}" in banner and "External URL" not in banner, banner

@@ -204,10 +204,11 @@ def test_other_frameworks_terms_are_asked_too():
 
 def test_proposed_facts_count_only_once_confirmed():
     at = new_app()
-    draft(at).propose("action.recruitment", True, ["promised her a job"])
+    draft(at).propose("action.recruitment", True)
+    draft(at).phrases["action.recruitment"] = ["promised her a job"]
     ok(at.run())
     next_step(at)
-    assert "Suggested answer: **Yes**. Suggested by: “promised her a job”." in shown(at)
+    assert "Suggested answer: **Yes**, suggested by: 'promised her a job'." in shown(at)
     assert "Action**: ? unknown" in shown(at)
     at.button(key="accept.action.recruitment").click()
     ok(at.run())

@@ -42,14 +42,20 @@ def fact_question(info, framework: str) -> None:
              **_bound(info.id, lambda option: state.draft().answer(info.id, OPTION_VALUES[option])))
     st.caption(f"{esc(info.help)} *Example:* {esc(info.example)}  \n"
                f"*Why this is asked:* {esc(interview.why_asked(framework, info.id))}")
-    proposal = draft.proposals.get(info.id)
-    if proposal is not None and not answered:
-        words = ANSWER_WORDS[proposal.value]
-        by = f" Suggested by: {', '.join('“' + esc(p) + '”' for p in proposal.phrases)}." if proposal.phrases else ""
-        st.info(f"Suggested answer: **{words}**.{by} It does not count until you choose an answer "
-                "above or accept the suggestion.", icon="💡")
+    by = suggested_by(draft.phrases.get(info.id, []))
+    if info.id in draft.proposals and not answered:
+        words = ANSWER_WORDS[draft.proposals[info.id]]
+        st.info(f"Suggested answer: **{words}**{', ' + by if by else ''}. It does not count until you choose "
+                "an answer above or accept the suggestion.", icon="💡")
         st.button(f"Accept the suggestion ({words}) for: {info.label}", key=f"accept.{info.id}",
                   on_click=state.accept, args=(info.id,))
+    elif by:
+        st.caption(f"From the narrative: {by}.")
+
+
+def suggested_by(phrases: list[str]) -> str:
+    """"suggested by: 'took her passport', 'kept her papers'" (escaped), or "" for none."""
+    return "suggested by: " + ", ".join(f"'{esc(p)}'" for p in phrases) if phrases else ""
 
 
 def _store_age_known(option: str) -> None:

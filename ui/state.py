@@ -21,14 +21,6 @@ KEY = "draft"
 WIDGET = "w."  # the keys of the widgets bound to the draft start with this
 
 
-class Proposal(BaseModel):
-    """A suggested answer (read from a narrative, say): it counts only once the person accepts
-    it or answers the question."""
-
-    value: Optional[bool] = True
-    phrases: list[str] = Field(default_factory=list)  # the words that suggested it
-
-
 class Draft(BaseModel):
     # fact id -> True, False or None ("Not sure"). A fact not in it has no answer yet. Both are
     # unknown to the engine; the person sees which is which.
@@ -38,7 +30,12 @@ class Draft(BaseModel):
     age_known: Optional[bool] = None
     country: Optional[str] = None
     framework: str = Field(default_factory=api.default_framework)
-    proposals: dict[str, Proposal] = Field(default_factory=dict)
+    # Suggested answers (from a narrative, say): each counts only once the person accepts it
+    # or answers the question.
+    proposals: dict[str, Optional[bool]] = Field(default_factory=dict)
+    # fact id -> the narrative's phrases that suggested it: shown beside the question, also once
+    # it is answered, and never evaluated.
+    phrases: dict[str, list[str]] = Field(default_factory=dict)
     # A loaded scenario's own fields (title, narrative, teaching material): carried, never asked.
     loaded: Scenario = Field(default_factory=Scenario)
     include_narrative: bool = False
@@ -48,8 +45,8 @@ class Draft(BaseModel):
         self.answers[fact_id] = value
         self.proposals.pop(fact_id, None)
 
-    def propose(self, fact_id: str, value: Optional[bool] = True, phrases: list[str] = ()) -> None:
-        self.proposals[fact_id] = Proposal(value=value, phrases=list(phrases))
+    def propose(self, fact_id: str, value: Optional[bool] = True) -> None:
+        self.proposals[fact_id] = value
 
     @property
     def known_age(self) -> Optional[int]:
@@ -97,5 +94,5 @@ def scenario_or_stop() -> Scenario:
 def accept(fact_id: str) -> None:
     """The person takes a suggested answer as theirs."""
     current = draft()
-    current.answer(fact_id, current.proposals[fact_id].value)
+    current.answer(fact_id, current.proposals[fact_id])
     st.session_state.pop(WIDGET + fact_id, None)  # the question shows the answer now

@@ -205,9 +205,11 @@ class Ruleset:
                                   f"the rule engine could not evaluate the scenario ({exc}); please report this") from None
             finally:
                 if not clean:
-                    if matched:
-                        # Interrupted mid-action: deleting a session with an action under way
-                        # corrupts durable-rules' memory, so hand the action back first.
+                    if state is not None:
+                        # Interrupted, perhaps mid-action (an interrupt can land between the
+                        # engine's call and our reading of its answer): deleting a session with an
+                        # action under way corrupts durable-rules' memory, so hand back any action
+                        # first (harmless when there is none).
                         _dre.abandon_action(self._handle, state)
                     _dre.delete_state(self._handle, sid)
                     self._sid = f"{self.name}:{next(_SESSION_IDS)}"

@@ -118,11 +118,16 @@ _Constructor12.add_constructor("tag:yaml.org,2002:int", _Constructor12.construct
 _Constructor12.add_constructor("tag:yaml.org,2002:float", _Constructor12.construct_yaml_float)
 _Constructor12.add_constructor(BaseResolver.DEFAULT_MAPPING_TAG, _Constructor12.construct_unique_mapping)
 
-if hasattr(yaml, "CParser"):  # libyaml's parser when PyYAML is built with it: several times faster
+try:  # libyaml's parser when PyYAML is built with it: several times faster
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _CParser = None
 
-    class _Loader(yaml.CParser, _Constructor12, _Resolver12):
+if _CParser is not None:
+
+    class _Loader(_CParser, _Constructor12, _Resolver12):
         def __init__(self, stream):
-            yaml.CParser.__init__(self, stream)
+            _CParser.__init__(self, stream)
             _Constructor12.__init__(self)
             _Resolver12.__init__(self)
 else:  # pragma: no cover - PyYAML without libyaml

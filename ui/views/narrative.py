@@ -13,7 +13,7 @@ import streamlit as st
 import library
 import nav
 import state
-from elements.highlight import age_candidates, highlight, propose_age, proposed_facts, segments
+from elements.highlight import age_candidates, highlight, marks, propose_age, proposed_facts
 from elements.vocabulary import vocabulary
 from safe import md_escape, md_escape_inline as esc
 
@@ -28,14 +28,12 @@ def use_library_narrative(text: str) -> None:
 
 def highlighted(text: str, suggestions) -> str:
     """The narrative as Markdown, each proposed phrase marked and numbered. Every piece of the
-    user's text is escaped; only the fixed marking syntax is not."""
+    user's text is escaped; only the fixed marking syntax is not. Overlapping phrases are one
+    marked stretch (elements.highlight.marks), so no marking is ever nested or left open."""
     out = []
-    for part in segments(text, suggestions):
-        if not part.suggestions:
-            out.append(md_escape(part.text))
-            continue
-        numbers = "".join(f"\\[{i + 1}\\]" for i in part.suggestions if suggestions[i].end == part.end)
-        out.append(f"**:orange-background[{esc(part.text)}]**{numbers}")
+    for piece in marks(text, suggestions):
+        body = f":orange-background[{esc(piece.text)}]" if piece.marked else md_escape(piece.text)
+        out.append(body + "".join(f"\\[{i + 1}\\]" for i in piece.ends))
     return "".join(out)
 
 
@@ -43,8 +41,8 @@ def group_of(fact_id: str) -> str:
     return vocabulary().fact(fact_id).group
 
 
-def carry_over(text: str, confirmed: list[str], unconfirmed: list[str], age) -> None:
-    draft = state.Draft(framework=state.draft().framework, loaded={"narrative": text},
+def carry_over(text: str, confirmed: list[str], unconfirmed: list[str], age, phrases: dict[str, list[str]]) -> None:
+    draft = state.Draft(framework=state.draft().framework, loaded={"narrative": text}, phrases=phrases,
                         age=age, age_known=True if age is not None else None)
     for fact_id in confirmed:
         draft.answer(fact_id, True)
@@ -85,7 +83,9 @@ with st.container(border=True):
     st.markdown(highlighted(text, proposals))
 st.caption(
     "Marked phrases are numbered; each number is listed with the fact it suggests below. A phrase "
-    "after a negation or a hedge (\"did not\", \"it is not known whether\") is not proposed."
+    "after a negation or a hedge (\"did not\", \"it is not known whether\") is not proposed. Harm "
+    "someone promises (\"if you leave, I will hurt you\") is proposed as a threat, harm the person "
+    "only feared is not, and a relative's agreement is never proposed as the person's consent."
 )
 
 st.header("Proposed facts: tick the ones that are right")
@@ -137,4 +137,5 @@ st.markdown(
 )
 st.caption("This replaces the answers you have now in the walkthrough.")
 if st.button("Continue to the walkthrough", type="primary", key="nar.go"):
-    carry_over(text, confirmed, unconfirmed, age if age_ok else None)
+    phrases = {fact_id: [s.text for s in items] for fact_id, items in by_fact.items()}
+    carry_over(text, confirmed, unconfirmed, age if age_ok else None, phrases)

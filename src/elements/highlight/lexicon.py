@@ -1,0 +1,180 @@
+"""The lexicon's schema and loader: rules/phrases.yaml, every English word the reader uses.
+
+Python holds no word lists: the patterns, the word classes patterns name (SUBJECT, MODAL, ...),
+the number words, the negation and hedge cues, the clause boundaries and the words that make a
+phrase a threat are all data, validated here so that a mistake names its file and field.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ..errors import PackError, from_validation
+from ..vocabulary import vocabulary
+from ..yamlfile import read_mapping, rules_dir
+
+# A word class is named in a pattern in capitals (SUBJECT, HARM); NUM and AGE are built in.
+CLASS_NAME = re.compile(r"^[A-Z][A-Z_]+$")
+BUILT_IN = ("NUM", "AGE")
+
+
+# Words are compared in lower case.
+Words = Annotated[list[str], AfterValidator(lambda words: [w.lower() for w in words])]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Gap(_Strict):
+    """`...` in a pattern: up to `max` words, none of them one of `stop` or of `breaks`
+    (the punctuation that ends a clause; quotation marks do not)."""
+
+    max: int = Field(default=3, ge=1, le=8)
+    stop: Words = Field(default_factory=list)
+    breaks: Words = Field(default_factory=list)
+
+
+class Clauses(_Strict):
+    """Where a clause starts, so that a negation reaches only as far as its own clause."""
+
+    # A clause starts after one of these ("... but he kept her passport").
+    boundaries: Words = Field(default_factory=list)
+    # One of these followed by a SUBJECT word or a capitalised name starts a clause
+    # ("she was not paid, and he took her passport").
+    joins: Words = Field(default_factory=list)
+    # After a comma, one of these always does: "never paid, never went to school, and had no papers".
+    after_comma: Words = Field(default_factory=list)
+    # What ends a condition that opens a sentence: "if she complained, | the police ...".
+    condition_ends: Words = Field(default_factory=list)
+
+
+class Negation(_Strict):
+    """A phrase after one of `cues` or `hedges` in its clause is seen but not proposed."""
+
+    cues: Words = Field(min_length=1)
+    hedges: Words = Field(default_factory=list)
+    # Hedges that reach only over their own condition: "if she complained" is not stated, but
+    # in "if she complained, the police would deport her" what follows the condition is.
+    conditions: Words = Field(default_factory=list)
+    # Fact groups a condition does not take back: "she would be paid if she gave birth for a
+    # couple" states what was intended, and a purpose is an intent.
+    conditions_spare: Words = Field(default_factory=list)
+    # Cues that reach only the few words after them: "without pay, and hit her" does not
+    # take back "hit her".
+    near: Words = Field(default_factory=list)
+    near_window: int = Field(default=3, ge=1, le=30)
+    near_stops: Words = Field(default_factory=list)  # and what a near cue does not reach over
+    # Between a phrase and a cue after it ("threats were never made"): only these words.
+    auxiliaries: Words = Field(default_factory=list)
+    window: int = Field(default=8, ge=1, le=30)
+
+
+class Quotes(_Strict):
+    """Quotation marks: someone's own words are between them."""
+
+    either: list[str] = Field(default_factory=list)  # opens or closes: '"'
+    opening: list[str] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list)
+
+
+class Threats(_Strict):
+    """Harm promised: "if you leave, I will kill you", "he said the police would deport her".
+
+    A pattern under `facts` here is proposed only where the harm is a threat: the phrase is
+    the outcome of a condition (a negation's `conditions`, or `alternatives` such as "or else")
+    or comes after a word of `speech` ("said", "warned") in its sentence, or inside quotation
+    marks. "He would beat her" alone may tell what he used to do, and is not a threat; after a
+    word of `fears` ("she was afraid he would hurt her") it is what she feared, not a threat.
+    """
+
+    speech: Words = Field(min_length=1)
+    alternatives: Words = Field(default_factory=list)
+    fears: Words = Field(default_factory=list)
+    quotes: Quotes = Field(default_factory=Quotes)
+    # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
+    instead_of: list[str] = Field(default_factory=list)
+    facts: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Ages(_Strict):
+    # The first match in a narrative is proposed; a person confirms the age at the time.
+    patterns: list[str] = Field(min_length=1)
+    # An age after one of these is what someone said, not a fact: offered, never proposed.
+    reported: Words = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _age_marked(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            if [t.rstrip("?") for t in pattern.split()].count("AGE") != 1:
+                raise ValueError(f"age pattern {pattern!r} must contain AGE exactly once")
+        return value
+
+
+class Lexicon(_Strict):
+    version: int
+    words: dict[str, list[str]] = Field(default_factory=dict)
+    numbers: dict[str, int] = Field(default_factory=dict)
+    gap: Gap = Field(default_factory=Gap)
+    clauses: Clauses = Field(default_factory=Clauses)
+    negation: Negation
+    threats: Threats
+    ages: Ages
+    facts: dict[str, list[str]]
+    # fact id -> patterns that cancel a match of that fact where they overlap it
+    # ("she keeps her passport" is not someone else taking it; "her mother agreed" is not
+    # the person's consent).
+    veto: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("words")
+    @classmethod
+    def _class_names(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, words in value.items():
+            if not CLASS_NAME.match(name) or name in BUILT_IN:
+                raise ValueError(f"word class {name!r} must be in capitals and not NUM or AGE")
+            if not words:
+                raise ValueError(f"word class {name}: no words")
+        return {name: [w.lower() for w in words] for name, words in value.items()}
+
+    @field_validator("numbers")
+    @classmethod
+    def _number_words(cls, value: dict[str, int]) -> dict[str, int]:
+        return {word.lower(): n for word, n in value.items()}
+
+    @field_validator("facts", "veto")
+    @classmethod
+    def _known_facts(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return _check_facts(value)
+
+    @model_validator(mode="after")
+    def _threat_facts(self) -> "Lexicon":
+        _check_facts(self.threats.facts)
+        _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
+        return self
+
+
+def _check_facts(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    known = set(vocabulary().ids)
+    for fact_id, patterns in value.items():
+        if fact_id not in known:
+            raise ValueError(f"unknown fact id {fact_id} (see rules/vocabulary.yaml)")
+        if not patterns:
+            raise ValueError(f"{fact_id}: no patterns")
+    return value
+
+
+def lexicon_path() -> Path:
+    return rules_dir() / "phrases.yaml"
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    path = path or lexicon_path()
+    data = read_mapping(path, PackError)
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc, str(path), PackError) from None

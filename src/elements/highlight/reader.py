@@ -1,0 +1,99 @@
+"""Reading a narrative: the phrases that suggest facts, each a Suggestion for a person to confirm.
+
+A phrase of the lexicon's `facts` is proposed unless a negation or hedge in its clause takes
+it back ("did not take her passport", "it is not known whether anyone threatened him"), or a
+`veto` pattern overlaps it ("she keeps her passport", "her mother agreed"). A phrase of the
+lexicon's `threats` (harm promised: "I will kill you", "the police would deport her") is
+proposed only where scope.Scope finds it a threat: after a condition, in someone's words.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .pipeline import LOCK, Pattern, compiled, nlp
+from .scope import Scope
+
+
+class Suggestion(BaseModel):
+    """One phrase that suggests a fact. A proposal for a person to confirm, never an answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fact: str
+    value: Literal[True] = True
+    start: int = Field(description="character offset where the phrase starts")
+    end: int = Field(description="character offset just past the phrase")
+    text: str
+    pattern: str
+    negated: bool = False
+    cue: Optional[str] = Field(default=None, description="the negation, hedge or fear word, when negated")
+
+
+def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
+    """Phrases in `text` that suggest facts, in the order they appear.
+
+    Each Suggestion proposes one fact as true, for a person to confirm. A phrase under a
+    negation or hedge in its clause is left out, or, with include_negated=True, returned with
+    negated=True and the cue that caused it.
+    """
+    if not text or not text.strip():
+        return []
+    with LOCK:
+        lexicon = compiled()
+        doc = nlp()(text)
+        matches = lexicon.matcher(doc)
+        vetoes: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in lexicon.veto_matcher(doc):
+            for pattern in lexicon.patterns[match_id]:
+                vetoes.setdefault(pattern.fact, []).append((start, end))
+    scope = Scope(lexicon, doc)
+    found: dict[tuple[str, int, int], Suggestion] = {}
+    threats: list[tuple[int, int]] = []  # the character spans of harm promised, not done
+    for match_id, start, end in matches:
+        for pattern in lexicon.patterns[match_id]:
+            if _overlaps(vetoes.get(pattern.fact, ()), start, end):
+                continue
+            seen, cue = _reading(pattern, scope, start, end)
+            if not seen or (cue and not include_negated):
+                continue
+            span = doc[start:end]
+            if pattern.kind == "threat" and not cue:
+                threats.append((span.start_char, span.end_char))
+            key = (pattern.fact, span.start_char, span.end_char)
+            if key not in found or (found[key].negated and not cue):
+                found[key] = Suggestion(
+                    fact=pattern.fact, start=span.start_char, end=span.end_char, text=span.text,
+                    pattern=pattern.text, negated=cue is not None, cue=cue,
+                )
+    instead_of = set(lexicon.lexicon.threats.instead_of)
+    done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
+    return _longest(done)
+
+
+def _reading(pattern: Pattern, scope: Scope, start: int, end: int) -> tuple[bool, Optional[str]]:
+    """(whether the phrase is one to show at all, the cue that takes it back if any)."""
+    cue = None
+    if pattern.kind == "threat":
+        threat, cue = scope.threat_context(start)
+        if not threat and cue is None:
+            return False, None  # harm told, not promised: no threat to show
+    # A condition makes a threat of harm promised, and states a purpose (an intent).
+    conditions = pattern.kind != "threat" and pattern.fact.split(".")[0] not in scope.negation.conditions_spare
+    return True, cue or scope.negation_cue(start, end, conditions)
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _longest(suggestions) -> list[Suggestion]:
+    """Where phrases of one fact overlap, the longest: one highlight per phrase. A phrase set
+    aside that overlaps one proposed for the same fact is left out, as nothing new."""
+    kept: list[Suggestion] = []
+    for s in sorted(suggestions, key=lambda s: (s.fact, s.negated, s.start, -(s.end - s.start))):
+        if any(k.fact == s.fact and k.start < s.end and s.start < k.end for k in kept[-8:]):
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end, s.fact))

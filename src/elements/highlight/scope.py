@@ -1,0 +1,147 @@
+"""How far a word reaches: the clauses of a narrative, the negations and hedges that take a
+phrase back, and the words that make a phrase a threat.
+
+Without a parser, a clause is found from its edges: a boundary word ("but", "because", a full
+stop), a join followed by a new subject ("..., and he took her passport"), or the end of a
+condition ("if she complained, | the police would deport her"). A negation or hedge reaches
+the phrases after it in its own clause only; a condition hedges itself and not what follows.
+Every word list comes from the lexicon (rules/phrases.yaml).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .pipeline import Compiled
+
+
+class Scope:
+    """The clauses of one parsed document, and the cues that reach a phrase in them."""
+
+    def __init__(self, compiled: Compiled, doc):
+        lexicon = compiled.lexicon
+        self.doc = doc
+        self.negation = lexicon.negation
+        self.threats = lexicon.threats
+        self.boundaries = set(lexicon.clauses.boundaries)
+        self.joins = set(lexicon.clauses.joins)
+        self.after_comma = set(lexicon.clauses.after_comma)
+        self.condition_ends = set(lexicon.clauses.condition_ends)
+        self.conditions = set(lexicon.negation.conditions)
+        self.subjects = compiled.word_set("SUBJECT")
+        self.modals = compiled.word_set("MODAL")
+        self.starts = self._clause_starts()
+        self.in_quotes = self._quoted()
+
+    @staticmethod
+    def _is(token, words) -> bool:
+        return token.lower_ in words or token.lemma_ in words
+
+    # ------------------------------------------------------------ clauses
+
+    def _clause_starts(self) -> list[int]:
+        """For every token, the index of the first token of its clause."""
+        doc = self.doc
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            start, condition_at = sent.start, None
+            for i in range(sent.start, sent.end):
+                if i > sent.start and self._opens_clause(i, sent, condition_at):
+                    start, condition_at = i, None
+                starts[i] = start
+                if doc[i].lower_ in self.conditions:
+                    condition_at = i
+        return starts
+
+    def _opens_clause(self, i: int, sent, condition_at: Optional[int]) -> bool:
+        doc = self.doc
+        token, before = doc[i], doc[i - 1].lower_
+        if before in self.boundaries:
+            return True
+        if before in self.after_comma and i - 2 >= sent.start and doc[i - 2].text == ",":
+            return True  # "never paid, never went to school, and had no papers"
+        new_subject = token.lower_ in self.subjects or token.is_title
+        if before in self.joins and new_subject:
+            return True  # "..., and she kept", "..., he took"
+        if condition_at is None:
+            return False
+        # The end of a condition: "if she complained, | the police ...", "if ... then | ...",
+        # "if you leave | I will ...", "if she complained the police | would ...".
+        if before in self.condition_ends and i - 1 > condition_at:
+            return True
+        if token.lower_ in self.subjects and i - 1 > condition_at and i + 1 < sent.end:
+            return doc[i + 1].lower_ in self.modals
+        return self._is(token, self.modals) and i - 2 > condition_at and doc[i - 1].lower_ not in self.subjects
+
+    # ------------------------------------------------------------ negation and hedges
+
+    def negation_cue(self, start: int, end: int, conditions: bool = True) -> Optional[str]:
+        """The negation or hedge that takes back the phrase at doc[start:end], if any
+        (`conditions`: whether a condition does).
+
+        A phrase that is itself negative ("never let her leave", "not paid") is not taken back
+        again by an earlier cue: "so that it would not get lost, and never let her leave".
+        """
+        doc, neg = self.doc, self.negation
+        # A phrase that opens with a negation or a boundary ("until the debt was paid")
+        # starts afresh: what came before it does not reach it.
+        if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
+            first = max(self.starts[start], start - neg.window)
+            for j in range(start - 1, first - 1, -1):
+                token = doc[j]
+                if token.lower_ in neg.near:
+                    between = doc[j + 1:start]
+                    if start - j <= neg.near_window and not any(t.lower_ in neg.near_stops for t in between):
+                        return token.text
+                elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
+                    return token.text
+                elif conditions and token.lower_ in self.conditions:
+                    return token.text
+        # After the phrase, through auxiliaries only: "threats were never made".
+        k = end
+        sent_end = doc[start].sent.end
+        while k < sent_end and self._is(doc[k], neg.auxiliaries):
+            k += 1
+        if k < sent_end and k > end and self._is(doc[k], neg.cues):
+            return doc[k].text
+        return None
+
+    # ------------------------------------------------------------ threats
+
+    def _quoted(self) -> list[bool]:
+        """Whether each token is inside quotation marks (someone's own words)."""
+        quotes = self.threats.quotes
+        inside, out = False, []
+        for token in self.doc:
+            if token.text in quotes.opening:
+                inside = True
+            elif token.text in quotes.closing:
+                inside = False
+            elif token.text in quotes.either:
+                inside = not inside
+            out.append(inside)
+        return out
+
+    def threat_context(self, start: int) -> tuple[bool, Optional[str]]:
+        """(is a threat, fear word). Harm promised at doc[start] is a threat when it follows a
+        word of speech, sits in quotation marks, or is the outcome of a condition or an
+        alternative in its sentence; when a word of fear comes first ("she was afraid they
+        would deport her") it is what someone feared, and the fear word is returned."""
+        doc, threats = self.doc, self.threats
+        sent = doc[start].sent
+        for j in range(start - 1, sent.start - 1, -1):
+            token = doc[j]
+            if self._is(token, threats.fears):
+                return False, token.text
+            if self._is(token, threats.speech):
+                return True, None
+        if self.in_quotes[start]:
+            return True, None
+        for j in range(sent.start, sent.end):
+            token = doc[j]
+            if token.lower_ in self.conditions:
+                return True, None
+            if j < start and token.lower_ in threats.alternatives and j + 1 < sent.end:
+                following = doc[j + 1]
+                if following.lower_ in threats.alternatives or following.lower_ in self.subjects or self._is(following, self.modals):
+                    return True, None
+        return False, None

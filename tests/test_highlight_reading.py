@@ -1,0 +1,182 @@
+"""How the highlighter reads: threats (conditional, reported, quoted), negation and hedges,
+and whose agreement counts as consent."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from elements.highlight import highlight
+from elements.vocabulary import vocabulary
+
+THREATS = {"means.threat_of_force", "means.threat_of_serious_harm", "means.causing_fear_for_safety"}
+
+
+def facts_in(text: str) -> set[str]:
+    return {s.fact for s in highlight(text)}
+
+
+def set_aside(text: str) -> dict[str, str]:
+    """fact -> cue, for the phrases seen but not proposed."""
+    return {s.fact: s.cue for s in highlight(text, include_negated=True) if s.negated}
+
+
+# ---------------------------------------------------------------- threats
+
+
+@pytest.mark.parametrize(
+    "text,facts",
+    [
+        ("If you leave, I will kill you.", THREATS),
+        ("If you leave I'll kill you.", THREATS),
+        ("If she complained, the police would deport her.", {"means.abuse_of_legal_process", "means.threat_of_serious_harm"}),
+        ("Unless you pay, we will hurt your family.", THREATS),
+        ("You will work tonight, or else I will beat you.", THREATS),
+        ("He said that if she told anyone he would hurt her family.", THREATS),
+        ("They would hurt her family if she left.", THREATS),
+        ("The boss warned them that anyone who stopped work would be sent back home.", {"means.threat_of_serious_harm"}),
+        ('"You will be deported tomorrow," the manager said.', {"means.abuse_of_legal_process", "means.threat_of_serious_harm"}),
+        ("He told her that if she stopped, he would post the videos online.", {"means.threat_of_serious_harm", "means.other_coercion"}),
+    ],
+)
+def test_a_conditional_or_reported_threat_is_proposed_as_a_threat(text, facts):
+    found = facts_in(text)
+    assert facts <= found, (text, sorted(facts - found))
+
+
+def test_harm_promised_is_not_harm_done():
+    found = facts_in("If she tried to leave, he would beat her.")
+    assert "means.threat_of_force" in found
+    assert "means.use_of_force" not in found, "a beating threatened has not happened"
+    assert "purpose.other_sexual_exploitation" not in facts_in("He said he would send intimate videos of her to her parents.")
+
+
+def test_harm_done_after_a_condition_is_stated():
+    assert "means.use_of_force" in facts_in("If she brought back less money, the man hit her.")
+
+
+def test_harm_told_without_a_condition_or_words_is_no_threat():
+    found = facts_in("He would beat her every night.")
+    assert "means.use_of_force" in found
+    assert "means.threat_of_force" not in found
+
+
+def test_a_condition_hedges_only_itself():
+    assert "means.other_coercion" not in facts_in("If anyone took her passport, she was to tell the agency.")
+    assert "means.other_coercion" in facts_in("If she complained, the employer took her passport.")
+
+
+def test_harm_feared_is_not_a_threat():
+    text = "She was afraid that they would deport her."
+    found = facts_in(text)
+    assert "means.abuse_of_legal_process" not in found and "means.threat_of_serious_harm" not in found
+    assert set_aside(text).get("means.abuse_of_legal_process") == "afraid", "seen, and set aside as a fear"
+    assert "means.causing_fear_for_safety" in found, "the fear itself is a fact to propose"
+
+
+# ---------------------------------------------------------------- negation still works
+
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("He never threatened her.", "means.threat_of_force"),
+        ("He did not take her passport.", "means.other_coercion"),
+        ("He never said he would hurt her.", "means.threat_of_force"),
+        ("Nobody threatened to kill him if he left.", "means.threat_of_force"),
+        ("Threats were never made.", "means.threat_of_force"),
+        ("It is not known whether anyone hit her.", "means.use_of_force"),
+        ("She worries that he might take her passport.", "means.other_coercion"),
+    ],
+)
+def test_negated_and_hedged_phrases_are_not_proposed(text, fact):
+    assert fact not in facts_in(text)
+    assert fact in set_aside(text), "seen, and set aside with its cue"
+
+
+def test_a_negation_reaches_no_further_than_its_words():
+    found = facts_in("She worked without pay and was beaten.")
+    assert {"means.use_of_force", "purpose.forced_labour"} <= found
+    assert "action.holding" in facts_in('They kept her passport "so it would not get lost" and never let her leave.')
+
+
+# ---------------------------------------------------------------- consent is the person's own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mother agreed.",
+        "His parents consented.",
+        "The family accepted the money.",
+        "Her uncle agreed to the arrangement and signed for her.",
+        "The employer agreed to let her stay.",
+    ],
+)
+def test_someone_elses_agreement_is_not_the_persons_consent(text):
+    assert "consent.given" not in facts_in(text)
+
+
+def test_a_family_taking_money_suggests_a_payment_to_a_controller():
+    assert "means.payments_to_controller" in facts_in("The family accepted the money.")
+    assert "means.payments_to_controller" in facts_in("Her father accepted an advance of 200 dollars.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She agreed to go.", "He accepted the job offer.", "Her mother agreed, and then she agreed too.", "She chose this work herself."],
+)
+def test_the_persons_own_agreement_is_proposed(text):
+    assert "consent.given" in facts_in(text)
+
+
+def test_wanting_to_stop_is_not_consent():
+    assert "consent.given" not in facts_in("When she said she wanted to go home, he pushed her.")
+
+
+# ---------------------------------------------------------------- the sets the lexicon is measured on
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from narrative_sets import HELDOUT, TUNING, load_set  # noqa: E402
+
+
+def test_the_tuning_set_is_large_enough_and_well_formed():
+    narratives = load_set(TUNING)
+    assert len(narratives) >= 30 and sum(n.contrast for n in narratives) >= 10
+    known = set(vocabulary().ids)
+    for n in narratives:
+        assert n.facts <= known and n.text.strip()
+
+
+def test_a_bad_narrative_file_names_the_file_and_field(tmp_path):
+    from elements.errors import InputError
+
+    bad = tmp_path / "set.yaml"
+    bad.write_text("narratives:\n  - {id: a, text: 'He left.', facts: [means.nonsense]}\n")
+    with pytest.raises(InputError) as caught:
+        load_set(bad)
+    assert str(bad) in caught.value.line() and "narratives[0].facts" in caught.value.line()
+
+
+def test_the_benchmark_reports_every_set_and_runs_without_the_held_out_file(capsys):
+    import bench_highlight
+
+    assert bench_highlight.main([]) == 0
+    out = capsys.readouterr().out
+    assert "\nlibrary " in out and "\ntuning " in out
+    assert ("\nheldout " in out) if HELDOUT.is_file() else ("is absent" in out)
+    assert "Highlighting 500 words: median" in out and "ratio" in out
+
+
+def test_an_unreadable_held_out_file_is_reported_and_the_benchmark_goes_on(capsys, tmp_path, monkeypatch):
+    import bench_highlight
+
+    bad = tmp_path / "tests" / "data" / "narratives_heldout.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("narratives:\n  - {id: h1, text: 'She left.', facts: [means.nonsense]}\n")
+    monkeypatch.setattr(bench_highlight, "HELDOUT", bad)
+    assert bench_highlight.main([]) == 0
+    out = capsys.readouterr().out
+    assert "heldout: cannot be read: " in out and "narratives[0].facts" in out
+    assert "\ntuning " in out and "Highlighting 500 words" in out
