@@ -119,9 +119,11 @@ def test_a_full_walk_by_keyboard_only(page):
                                        ("Consent and movement", "consent.given", 0)):
         tab_to(page, lambda e: e["text"].startswith(f"Next: {step}"))
         page.keyboard.press("Enter")
+        # The new step starts at its heading, with keyboard focus there.
+        page.wait_for_function("(t) => document.activeElement?.tagName === 'H2' && "
+                               "document.activeElement.innerText.trim() === t", arg=step, timeout=20_000)
         settle(page)
-        now = focused(page)
-        assert now["tag"] == "H2" and now["text"] == step, now  # the new step starts at its heading
+        assert focused(page)["text"] == step
         if fact.startswith("means."):  # a child: the means fold away, and open from the keyboard
             tab_to(page, lambda e: e["tag"] == "SUMMARY" and "Not needed" in e["text"])
             page.keyboard.press("Enter")
