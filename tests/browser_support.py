@@ -50,3 +50,25 @@ def radio(page, question: str, option: str) -> None:
 def click_button(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
     settle(page)
+
+
+# axe-core, from a pinned PyPI package that ships it (make test installs it; nothing is fetched).
+AXE_SCRIPT = None
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """axe-core's violations of the page as it is now, the serious and critical ones."""
+    global AXE_SCRIPT
+    if AXE_SCRIPT is None:
+        from axe_playwright_python.base import AXE_FILE_PATH
+
+        AXE_SCRIPT = AXE_FILE_PATH.read_text(encoding="utf-8")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_SCRIPT)
+    report = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "targets": [" ".join(map(str, n["target"])) for n in v["nodes"]][:5],
+         "summary": v["nodes"][0].get("failureSummary", "")[:300] if v["nodes"] else ""}
+        for v in report["violations"] if v["impact"] in impacts
+    ]

@@ -139,8 +139,10 @@ def test_make_run_serves_the_loopback_only_and_sends_nothing_out(tmp_path):
                 page = browser.new_page()
                 for address in (url, f"http://localhost:{port}"):
                     page.goto(address)
-                    page.get_by_role("heading", name="Walkthrough").wait_for()
+                    page.get_by_role("heading", name="Elements", exact=False).first.wait_for()  # the start page
                     settle(page)
+                page.get_by_role("button", name="Start the walkthrough").click()
+                settle(page)
                 page.get_by_role("button", name="Next: ", exact=False).first.click()
                 settle(page)
                 for title in ("Result", "Compare frameworks", "Load a scenario", "Definitions, limits and privacy"):

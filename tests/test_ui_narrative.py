@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ui_apptest import new_app, next_step, ok, shown, stay_on
+from ui_apptest import draft, new_app, next_step, ok, shown, stay_on
 
 # Overlapping phrases: "paid for the tickets" (transportation) holds "tickets" (travel);
 # "drove her to hotels every night" holds "drove her to" (transportation) and more.
@@ -51,7 +51,7 @@ def test_a_proposal_carries_its_phrase_into_the_walkthrough():
     at = open_narrative(OVERLAPPING)
     at.button(key="nar.go").click()
     at = stay_on(ok(at.run()), "views/walkthrough.py")
-    assert at.session_state["el.phrases"]["means.other_coercion"] == ["took her passport", "for safekeeping"]
+    assert draft(at).phrases["means.other_coercion"] == ["took her passport", "for safekeeping"]
     next_step(at)  # the action
     page = shown(at)
     assert "Suggested answer: **Yes**, suggested by: 'paid for the tickets', 'drove her to'" in page
@@ -59,7 +59,7 @@ def test_a_proposal_carries_its_phrase_into_the_walkthrough():
     assert "suggested by: 'took her passport', 'for safekeeping'" in shown(at)
     at.button(key="accept.means.other_coercion").click()
     ok(at.run())
-    assert at.session_state["el.facts"] == {"means.other_coercion": True}
+    assert draft(at).answers == {"means.other_coercion": True}
     page = shown(at)
     assert "From the narrative: suggested by: 'took her passport', 'for safekeeping'." in page
     assert "Accept the suggestion (Yes) for: Other coercion" not in [b.label for b in at.button]
@@ -71,7 +71,7 @@ def test_a_fact_ticked_on_the_narrative_page_keeps_its_phrase():
     ok(at.run())
     at.button(key="nar.go").click()
     at = stay_on(ok(at.run()), "views/walkthrough.py")
-    assert at.session_state["el.facts"] == {"means.threat_of_force": True}
+    assert draft(at).answers == {"means.threat_of_force": True}
     next_step(at)
     next_step(at)
     assert "From the narrative: suggested by: 'would hurt'." in shown(at)
@@ -81,7 +81,7 @@ def test_starting_again_forgets_the_phrases():
     at = open_narrative(OVERLAPPING)
     at.button(key="nar.go").click()
     at = stay_on(ok(at.run()), "views/walkthrough.py")
-    assert at.session_state["el.phrases"]
+    assert draft(at).phrases
     at.button(key="nav.reset").click()
     ok(at.run())
-    assert at.session_state["el.phrases"] == {} and at.session_state["el.proposed"] == {}
+    assert draft(at).phrases == {} and draft(at).proposals == {}

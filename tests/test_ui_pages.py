@@ -1,9 +1,9 @@
 """Every page renders without an exception, and says what it must."""
 from __future__ import annotations
 
-from elements import evaluate_all, frameworks, validate_scenario
+from elements import api, evaluate_all, frameworks, validate_scenario
 from elements.compare import departures
-from ui_apptest import answer, new_app, next_step, ok, set_age, shown
+from ui_apptest import answer, new_app, next_step, ok, set_age, set_country, shown
 
 
 def open_page(at, path):
@@ -13,27 +13,40 @@ def open_page(at, path):
 
 def test_every_page_renders_with_no_answers():
     at = new_app()
-    for path in ("views/result.py", "views/compare.py", "views/load.py", "views/definitions.py", "views/walkthrough.py"):
+    for path in ("views/result.py", "views/compare.py", "views/load.py", "views/definitions.py", "views/walkthrough.py",
+                 "views/start.py"):
         open_page(at, path)
         assert at.title, path
 
 
 def test_there_is_no_pages_folder_beside_app_py():
     # Streamlit would run ui/pages/*.py as an old-style multipage app, bypassing app.py
-    # (and its quick exit) on a deep link: pages go in ui/views/ (see ui/page_list.py).
+    # (and its quick exit) on a deep link: pages go in ui/views/ (see ui/nav.py).
     from ui_apptest import UI
 
     assert not (UI / "pages").exists(), "put page files in ui/views/, not ui/pages/"
 
 
-def test_the_training_pages_are_listed_only_when_their_files_exist(tmp_path):
-    import page_list
+def test_the_page_map_lists_every_page_file_and_no_other():
+    import nav
+    from ui_apptest import UI
 
-    assert "Training" not in page_list.sections(tmp_path)
-    (tmp_path / "classroom.py").write_text("")
-    assert page_list.sections(tmp_path)["Training"] == [("classroom.py", "Classroom")]
-    for name, _ in page_list.CHECK + page_list.REFERENCE:
-        assert (page_list.PAGES / name).is_file(), name
+    assert set(nav.TITLES) == {path.stem for path in (UI / "views").glob("*.py")}
+
+
+def test_the_start_page_says_what_elements_is_what_to_do_in_danger_and_how_to_start():
+    at = new_app(page=None)
+    page = shown(at)
+    assert at.title[0].value.startswith("Elements")
+    assert "It does not** decide a case" in page and "It is for** caseworker training" in page
+    assert api.emergency(None).contact in page  # no country yet: the advice to call the local number
+    set_country(at, "US")
+    numbers = [c.value for c in api.emergency("US").contacts if c.type == "phone"]
+    assert numbers and f"If someone is in immediate danger, call [{numbers[0]}]" in shown(at)
+    at.button(key="start.go").click()
+    ok(at.run())
+    assert at.title[0].value == "Walkthrough" and at.query_params["step"] == "person"
+    assert at.selectbox(key="w.jurisdiction").value == "US"  # the country chosen is kept
 
 
 def test_result_page_with_nothing_answered_points_to_the_walkthrough():
@@ -111,4 +124,4 @@ def test_every_framework_renders_on_the_walkthrough_and_the_result_page():
         at = open_page(at, "views/result.py")
         assert at.selectbox(key="w.framework").value == framework
         assert "Outcome: " in shown(at)
-        at.session_state["el.step"] = 0
+        at.query_params["step"] = "person"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ui_apptest import UI, answer, new_app, next_step, ok, set_age, set_country, shown, walk
+from elements.model import Scenario
+from ui_apptest import UI, answer, draft, new_app, next_step, ok, set_age, set_country, shown, walk
 from safe import md_escape, md_escape_inline
 
 REPO = UI.parent
@@ -20,14 +21,14 @@ def test_quick_exit_clears_the_session_and_leaves_the_page():
     set_country(at, "US")
     next_step(at)
     answer(at, "action.recruitment", "yes")
-    at.session_state["el.loaded"] = {"narrative": "private words"}
+    draft(at).loaded = Scenario(narrative="private words")
     ok(at.run())
     assert "Child**: yes, under 18 (age 16)" in shown(at)
     at.button(key="quick_exit").click()
     ok(at.run())
-    for key in ("el.facts", "el.age", "el.jurisdiction", "el.loaded", "el.step", "w.age", "w.action.recruitment"):
+    for key in ("draft", "w.age", "w.action.recruitment", "w.jurisdiction"):
         assert key not in at.session_state, key
-    assert at.session_state["el.leaving"] is True
+    assert at.session_state["leaving"] is True and not at.query_params
     scripts = [h.proto.body for h in at.get("html")]
     assert any('window.location.replace("https://www.bbc.com/weather")' in body for body in scripts)
     assert "Everything you entered has been cleared" in shown(at)
@@ -37,7 +38,8 @@ def test_quick_exit_clears_the_session_and_leaves_the_page():
 
 def test_quick_exit_is_on_every_page():
     at = new_app()
-    for path in ("views/walkthrough.py", "views/result.py", "views/compare.py", "views/load.py", "views/definitions.py"):
+    for path in ("views/start.py", "views/walkthrough.py", "views/result.py", "views/compare.py", "views/load.py",
+                 "views/definitions.py"):
         at.switch_page(path)
         ok(at.run())
         assert at.button(key="quick_exit").label.startswith("Quick exit"), path
@@ -53,7 +55,8 @@ def test_telemetry_and_phone_home_options_are_off():
 
 def _fixed_text(node: ast.AST, constants: dict[str, ast.AST]) -> bool:
     """Whether an expression is text fixed in the source: a literal, or a module constant,
-    or an f-string or concatenation of those (so no user text can reach it)."""
+    or an f-string or concatenation of those, json.dumps of one, or a file of ui/ read whole
+    (so no user text can reach it)."""
     if isinstance(node, ast.Constant):
         return isinstance(node.value, str)
     if isinstance(node, ast.Name):
@@ -62,13 +65,20 @@ def _fixed_text(node: ast.AST, constants: dict[str, ast.AST]) -> bool:
         return all(_fixed_text(v.value if isinstance(v, ast.FormattedValue) else v, constants) for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _fixed_text(node.left, constants) and _fixed_text(node.right, constants)
+    if isinstance(node, ast.Call) and ast.unparse(node.func) == "json.dumps":
+        return len(node.args) == 1 and _fixed_text(node.args[0], constants)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "read_text":
+        path = node.func.value  # (Path(__file__).parent / "name.js")
+        return (isinstance(path, ast.BinOp) and ast.unparse(path.left) == "Path(__file__).parent"
+                and isinstance(path.right, ast.Constant) and (UI / path.right.value).is_file())
     return False
 
 
-def test_html_is_only_ever_fixed_text_and_script_only_the_quick_exit():
+def test_html_is_only_ever_fixed_text_and_script_only_in_scripts_py():
     for path in UI.rglob("*.py"):
         source = path.read_text()
         assert not re.search(r"unsafe_allow_html\s*=", source), path
+        assert "<script" not in source or path.name == "scripts.py", f"{path}: a script outside scripts.py"
         tree = ast.parse(source)
         constants = {
             target.id: node.value
@@ -81,8 +91,17 @@ def test_html_is_only_ever_fixed_text_and_script_only_the_quick_exit():
             if node.func.attr == "html" and getattr(node.func.value, "id", "") == "st":
                 assert node.args and _fixed_text(node.args[0], constants), f"{path}:{node.lineno}: st.html of non-fixed text"
                 script = any(k.arg == "unsafe_allow_javascript" for k in node.keywords)
-                assert not script or path.name == "quick_exit.py", f"{path}:{node.lineno}: script outside quick exit"
+                assert not script or path.name == "scripts.py", f"{path}:{node.lineno}: script outside scripts.py"
         assert "components.html" not in source and "components.v1" not in source, path
+
+
+def test_the_browser_script_writes_text_never_html():
+    import scripts
+
+    source = (UI / "browser.js").read_text()
+    assert source in scripts.BROWSER
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert sink not in source, sink
 
 
 HOSTILE = "![t](http://tracker.example/x.png) [link](javascript:alert(1)) <b>x</b> :red[r] $x^2$ **b** _i_ # h\n- item"

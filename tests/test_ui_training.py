@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from elements.yamlfile import rules_dir
-from ui_apptest import new_app, ok, plain, shown
+from ui_apptest import draft, new_app, ok, plain, shown
 
 import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
 
@@ -20,11 +20,9 @@ def library_index(scenario_id: str) -> int:
 
 
 def test_training_pages_are_in_the_navigation():
-    import page_list
+    import nav
 
-    assert page_list.sections()["Training"] == [
-        ("exercise.py", "Exercise"), ("classroom.py", "Classroom"), ("narrative.py", "From a narrative"),
-    ]
+    assert nav.SECTIONS["Training"] == {"exercise": "Exercise", "classroom": "Classroom", "narrative": "From a narrative"}
 
 
 @pytest.mark.parametrize("path", ["views/exercise.py", "views/classroom.py", "views/narrative.py"])
@@ -239,7 +237,7 @@ def test_narrative_highlights_and_proposes_without_setting_anything():
     assert "nar.ok.means.use_of_force" not in keys and "nar.ok.means.threat_of_force" not in keys
     assert "would suggest *Use of force*, but follows “not”" in "\n".join(m.value for m in at.markdown)
     assert all(not c.value for c in at.checkbox), "nothing ticked by default"
-    assert at.session_state["el.facts"] == {} and at.session_state["el.proposed"] == {}
+    assert draft(at).answers == {} and draft(at).proposals == {}
 
 
 def test_narrative_carries_only_confirmed_facts_into_the_walkthrough():
@@ -250,18 +248,18 @@ def test_narrative_carries_only_confirmed_facts_into_the_walkthrough():
     at.button(key="nar.go").click()
     at = ok(at.run())
     assert at.title[0].value == "Walkthrough"
-    assert at.session_state["el.facts"] == {"means.other_coercion": True}
-    assert at.session_state["el.proposed"] == {"action.recruitment": True}, "unticked: a suggestion only"
-    assert at.session_state["el.age"] == 16 and at.session_state["el.age_known"] is True
-    assert at.session_state["el.loaded"]["narrative"] == TEXT
+    assert draft(at).answers == {"means.other_coercion": True}
+    assert draft(at).proposals == {"action.recruitment": True}, "unticked: a suggestion only"
+    assert draft(at).known_age == 16
+    assert draft(at).loaded.narrative == TEXT
 
 
 def test_narrative_age_left_unknown_when_not_confirmed():
     at = paste(open_page(new_app(), "views/narrative.py"), TEXT)
     at.button(key="nar.go").click()
     at = ok(at.run())
-    assert at.session_state["el.facts"] == {}
-    assert at.session_state["el.age_known"] is False
+    assert draft(at).answers == {}
+    assert draft(at).known_age is None
 
 
 def test_narrative_from_the_library_and_user_text_is_escaped():

@@ -14,11 +14,22 @@ if str(UI) not in sys.path:
 TIMEOUT = 30
 
 
-def new_app() -> AppTest:
+def new_app(page: str | None = "walkthrough") -> AppTest:
+    """A fresh session: the start page, then (unless page is None) that page."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception, at.exception
+    if page:
+        at.switch_page(f"views/{page}.py")
+        ok(at.run())
     return at
+
+
+def draft(at: AppTest):
+    """What the session has entered: the one Draft (ui/state.py) the app keeps."""
+    import state
+
+    return at.session_state[state.KEY]
 
 
 def text(at: AppTest) -> str:
@@ -100,6 +111,13 @@ def step_title(at: AppTest) -> str:
     return at.header[0].value
 
 
+def open_folds(at: AppTest, group: str) -> AppTest:
+    """Open a step's folds ("Not needed", other frameworks' terms), as a click on them does:
+    their questions are drawn only while open."""
+    at.session_state[f"fold.{group}"] = at.session_state[f"others.{group}"] = True
+    return ok(at.run())
+
+
 def walk(at: AppTest, age: int | None, answers: dict[str, str], country: str | None = None) -> AppTest:
     """Answer the walkthrough step by step (person, action, means, purpose, context), then the result."""
     set_age(at, age)
@@ -107,6 +125,7 @@ def walk(at: AppTest, age: int | None, answers: dict[str, str], country: str | N
         set_country(at, country)
     for group in ("action", "means", "purpose", "context"):
         next_step(at)
+        open_folds(at, group)
         for fact_id, option in answers.items():
             if fact_id.split(".")[0] == group or (group == "context" and fact_id.startswith(("consent.", "movement."))):
                 answer(at, fact_id, option)

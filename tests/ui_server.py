@@ -57,15 +57,16 @@ def stop_group(process: subprocess.Popen, timeout: float = 10) -> None:
 
 
 @contextlib.contextmanager
-def running_app(log_path: Path | None = None, timeout: float = 60) -> Iterator[str]:
-    """The app served on 127.0.0.1 at a free port; yields its base URL, stops it after."""
+def running_app(log_path: Path | None = None, timeout: float = 60, script: str = "ui/app.py") -> Iterator[str]:
+    """The app (or another script) served on 127.0.0.1 at a free port; yields its base URL,
+    stops it after."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     if log_path:
         log_path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no test-artifacts/
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -1,7 +1,7 @@
 """Elements, the app: `streamlit run ui/app.py`.
 
-A frame around the pages (the quick exit, a line saying what Elements is) and the page
-list. The app holds no legal logic: every page calls the `elements` API.
+A frame around the pages (the browser's script, the quick exit, a line saying what Elements
+is) and the page map (nav.py). The app holds no legal logic: every page calls the `elements` API.
 """
 from __future__ import annotations
 
@@ -15,36 +15,22 @@ if str(UI) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-import page_list  # noqa: E402
+import nav  # noqa: E402
 import quick_exit  # noqa: E402
+import scripts  # noqa: E402
 import style  # noqa: E402
 
-
-def pages() -> dict[str, list]:
-    return {
-        section: [st.Page(f"{page_list.FOLDER}/{name}", title=title, default=name == page_list.DEFAULT) for name, title in items]
-        for section, items in page_list.sections().items()
-    }
-
-
-st.set_page_config(
-    page_title="Elements: the definition of trafficking in persons, explained",
-    layout="wide",
-    menu_items={
-        "Get help": None,
-        "Report a bug": None,
-        "About": "Elements explains the legal definition of trafficking in persons. It decides no case.",
-    },
-)
-
-if quick_exit.leaving():
-    quick_exit.leave()
-
+# A neutral title: the browser's tab and history show it to whoever looks at this device.
+st.set_page_config(page_title="Elements", layout="wide", menu_items={
+    "Get help": None, "Report a bug": None,
+    "About": "Elements explains the legal definition of trafficking in persons. It decides no case.",
+})
+scripts.install()  # first, so a tab that used the quick exit leaves before anything is drawn
+quick_exit.leave_if_asked()
 style.apply()
 quick_exit.button()
-page = st.navigation(pages())
-st.caption(
-    "Elements explains the legal definition of trafficking in persons, element by element. "
-    "It teaches; it never decides a case or says that someone is or is not a victim."
-)
+page = st.navigation(nav.pages())
+if page.url_path != "":  # the start page says it at length
+    st.caption("Elements explains the legal definition of trafficking in persons, element by element. "
+               "It teaches; it never decides a case or says that someone is or is not a victim.")
 page.run()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from elements import Result, Scenario
 from elements.model import Caveat, Referral
-from elements.referrals import directory
+from elements.api import directory
 from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.report import Piece, question_for, referral_markdown, row_markdown
 from elements.vocabulary import vocabulary
@@ -96,7 +96,7 @@ def caveats(items: list[Caveat]) -> None:
                 st.caption("Sources: " + "; ".join(esc(s) for s in caveat.sources))
 
 
-def emergency_line(emergency: Referral) -> None:
+def emergency_line(emergency: Referral, more: str = "More help is listed under *Where to get help*.") -> None:
     """The first referral (the core puts the emergency numbers first), in one line at the top."""
     # A Result carries only numbers our sources confirm: each is a tel: link, with who answers.
     numbers = [c for c in emergency.contacts if c.type == "phone"]
@@ -104,7 +104,7 @@ def emergency_line(emergency: Referral) -> None:
         links = " or ".join(row_markdown([Piece(c.value, c.href)], esc) for c in numbers)
         alert = f" **{esc(emergency.alert)}**" if emergency.alert else ""
         st.markdown(f"**If someone is in immediate danger, call {links}** ({esc(emergency.name)}).{alert} "
-                    "More help is listed under *Where to get help*.")
+                    + more)
     else:
         note = f" {esc(emergency.note)}" if emergency.note else ""
         st.markdown(f"**{esc(emergency.contact)}**{note}")

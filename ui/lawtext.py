@@ -5,17 +5,15 @@ what those facts mean in law stays in the pack.
 """
 from __future__ import annotations
 
-from elements.packs import Pack, Provision
-from elements.vocabulary import vocabulary
+from elements import api
 
 
-def provisions_for_facts(pack: Pack, fact_ids: list[str]) -> list[Provision]:
+def provisions_for_facts(pack, fact_ids: list[str]) -> list:
     """The pack's provisions whose rules name any of these facts, in the pack's order."""
-    vocab = vocabulary()
-    wanted = set(fact_ids)
+    vocab, wanted = api.vocabulary(), set(fact_ids)
     return [p for p in pack.provisions if any(wanted & set(vocab.facts_in(r.test)) for r in p.rules)]
 
 
-def provisions_for_age(pack: Pack) -> list[Provision]:
+def provisions_for_age(pack) -> list:
     """The provisions behind the child rule and any element a child does not need."""
     return [p for p in pack.provisions if any(r.role == "child" or r.waives for r in p.rules)]

@@ -1,19 +1,17 @@
-"""Quick exit: forget everything entered in this session and leave for a neutral site.
+"""Quick exit, on the server: forget everything entered in this session.
 
-Someone may be using Elements where it is not safe to be seen doing so. One click (or
-Enter on the focused button) clears the session state on the server, then replaces the
-page in the browser's history with a neutral website, so Back does not return here.
+The browser leaves for the neutral site by itself (scripts.py), and presses this button on
+its way out while the connection lasts. Where the browser's script has not run, the button is
+shown, and the server sends the browser away after clearing the session.
 """
 from __future__ import annotations
 
 import streamlit as st
 
-NEUTRAL_SITE = "https://www.bbc.com/weather"
-LEAVING = "el.leaving"
-BUTTON_KEY = "quick_exit"
+import scripts
 
-# A fixed string, never user text: it is the only script the app runs in the page.
-_REDIRECT = f'<script>window.location.replace("{NEUTRAL_SITE}");</script>'
+LEAVING = "leaving"
+BUTTON_KEY = "quick_exit"
 
 
 def clear_session() -> None:
@@ -23,27 +21,20 @@ def clear_session() -> None:
     st.session_state[LEAVING] = True
 
 
-def leaving() -> bool:
-    return bool(st.session_state.get(LEAVING))
-
-
-def leave() -> None:
-    """Send the browser away; shown instead of any page once the session is cleared."""
+def leave_if_asked() -> None:
+    """Shown instead of any page once the session is cleared."""
+    if not st.session_state.get(LEAVING):
+        return
     # Clear again: the browser sent its widget values with this run, and their callbacks
     # ran after clear_session(), writing answers back into the state.
     st.session_state.clear()
     st.session_state[LEAVING] = True
-    st.html(_REDIRECT, unsafe_allow_javascript=True)
-    st.markdown(f"Everything you entered has been cleared. Leaving for [a neutral website]({NEUTRAL_SITE}).")
+    scripts.redirect()
+    st.markdown(f"Everything you entered has been cleared. Leaving for [a neutral website]({scripts.NEUTRAL_SITE}).")
     st.stop()
 
 
 def button() -> None:
-    # style.py pins it to the top right of every page.
-    st.button(
-        "Quick exit ✕",
-        key=BUTTON_KEY,
-        type="primary",
-        on_click=clear_session,
-        help="Clears everything you entered and leaves this site at once.",
-    )
+    # style.py pins it to the top right; hidden where the browser's own quick exit is there.
+    st.button("Quick exit ✕", key=BUTTON_KEY, type="primary", on_click=clear_session,
+              help="Clears everything you entered and leaves this site at once.")

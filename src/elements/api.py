@@ -17,12 +17,15 @@ from typing import Any, Callable, Optional, Union
 from pydantic import ValidationError
 
 from .caveats import caveat_book
+from .compare import COLUMNS, comparison_table, departures, differences
 from .conditions import Program, compile_program
+from .countries import countries as country_book
 from .engine import Ruleset
 from .errors import InputError, PackError, from_validation
 from .findings import Reader
-from .model import Result, Scenario
-from .packs import Pack, default_framework, framework_ids, get_pack
+from .model import Referral, Result, Scenario
+from .packs import Pack, default_framework, framework_ids, frameworks_reading, get_pack
+from .referrals import directory, referrals_for
 from .vocabulary import vocabulary
 from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
 
@@ -160,22 +163,50 @@ def facts_read(framework: str) -> list[str]:
     return get_pack(check_framework(framework)).facts_read(vocabulary())
 
 
+def countries() -> list[str]:
+    """The countries rules/referrals.yaml lists services for (ISO 3166-1 alpha-2)."""
+    return directory().countries()
+
+
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> English short name (rules/countries/)."""
+    return country_book().countries
+
+
+def emergency(country: Optional[str]) -> Referral:
+    """What to call in immediate danger: the first referral for a country (its emergency number,
+    or, where our sources confirm none, the advice to call the local one)."""
+    return referrals_for(country)[0]
+
+
 __all__ = [
+    "COLUMNS",
     "MAX_SCENARIO_BYTES",
     "InputError",
     "PackError",
     "check_framework",
+    "comparison_table",
     "compiled",
+    "countries",
+    "country_names",
     "default_framework",
+    "departures",
+    "differences",
+    "directory",
     "element_facts",
+    "emergency",
     "evaluate",
     "evaluate_all",
     "evaluator",
     "facts_read",
+    "framework_ids",
     "frameworks",
+    "frameworks_reading",
+    "get_pack",
     "load_scenario",
     "parse_scenario",
     "scenario_files",
     "scenario_from_json",
     "validate_scenario",
+    "vocabulary",
 ]

@@ -10,9 +10,8 @@ import streamlit as st
 
 import display
 import library
-from elements import evaluate, frameworks
-from elements.model import ROLES
-from elements.packs import get_pack
+from elements import api
+from elements.words import ROLES
 from safe import md_escape, md_escape_inline as esc
 
 REVEALED = "cls.revealed"  # how many elements are shown, 0..3
@@ -44,22 +43,18 @@ def element_column(result, role: str) -> None:
 st.title("Classroom")
 st.html(CSS)
 
-entries = [e for e in library.entries() if e.scenario is not None and e.scenario.narrative]
-if not entries:
-    st.info("The scenario library has no scenario with a narrative yet.", icon="ℹ️")
-    st.stop()
-choice = st.selectbox("Scenario", range(len(entries)), format_func=lambda i: entries[i].name, key="cls.scenario")
-scenario = entries[choice].scenario
-sid = scenario.id or entries[choice].path.stem
+entry = library.picker("Scenario", "cls.scenario")
+scenario = entry.scenario
+sid = scenario.id or entry.path.stem
 if st.session_state.get(SHOWN_FOR) != sid:
     st.session_state[SHOWN_FOR] = sid
     st.session_state[REVEALED] = 0
 st.session_state.setdefault(REVEALED, 0)
 
-ids = [p.framework for p in frameworks()]
+ids = api.framework_ids()
 chosen = st.pills(
     "Frameworks shown", ids, selection_mode="multi", default=["palermo"] if "palermo" in ids else ids[:1],
-    format_func=lambda f: get_pack(f).short_title, key="cls.frameworks",
+    format_func=lambda f: api.get_pack(f).short_title, key="cls.frameworks",
 )
 chosen = [f for f in ids if f in (chosen or [])]
 
@@ -75,7 +70,7 @@ with st.container(key="classroom"):
     st.markdown(md_escape(scenario.narrative))
     if not chosen:
         st.markdown("Choose at least one framework to show its findings.")
-    results = [evaluate(scenario, fw) for fw in chosen]
+    results = [api.evaluate(scenario, fw) for fw in chosen]
     for role in ROLES[:revealed]:
         label = results[0].elements[role].label if results else role.title()
         st.markdown(f"## {esc(role.title())}" + (f" ({esc(label)})" if label.lower() != role else ""))

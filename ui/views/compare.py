@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 import display
+import nav
 import state
-from elements import evaluate_all
-from elements.compare import COLUMNS, comparison_table, departures, differences
-from elements.errors import InputError
+from elements import api
+from elements.api import COLUMNS, comparison_table, departures, differences
 from safe import md_escape_inline as esc
 
 DIFFERS = "≠"
@@ -66,12 +66,8 @@ st.markdown(
     "differently, so the same facts can meet one definition and not another. This explains the "
     "definitions; it decides nothing about anyone."
 )
-try:
-    scenario = state.get_scenario()
-except InputError as exc:
-    st.error("These answers cannot be evaluated: " + esc(exc.line()))
-    st.stop()
-results = evaluate_all(scenario)
+scenario = state.scenario_or_stop()
+results = api.evaluate_all(scenario)
 if len(results) == 1:
     st.info("Only one framework pack is installed, so there is nothing to compare yet.", icon="ℹ️")
 
@@ -84,5 +80,5 @@ for result in results:
         st.markdown(esc(result.summary))
         display.element_checklist(result, scenario)
         if st.button("Open on the Result page", key=f"compare.open.{result.framework}"):
-            state.set_framework(result.framework)
-            st.switch_page("views/result.py")
+            state.draft().framework = result.framework
+            nav.go("result")

@@ -4,8 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 import display
-from elements import frameworks
-from elements.vocabulary import vocabulary
+from elements import api
 from safe import md_escape_inline as esc
 
 CONFIDENCE = {
@@ -39,7 +38,14 @@ PRIVACY = """
   server running this app, for your browser session. They are not written to disk, there are no
   accounts, and usage statistics are switched off.
 - Closing the tab ends the session; the server forgets it shortly afterwards.
-  **Quick exit** (top of every page) forgets everything at once and leaves for a neutral website.
+  **Quick exit** (top of every page, or press Shift three times) leaves at once for a neutral
+  website, even with the connection lost, and the server forgets your answers. If you press Back
+  afterwards, this tab goes to the neutral website again.
+- Your browser still keeps a history of the pages you opened here (each step has its own
+  address) and their title, *Elements*. If someone else may look at this device, use a **private
+  window** (in Chrome, Edge or Firefox: Ctrl+Shift+N or Ctrl+Shift+P; on a phone, the browser's
+  private or incognito tab), which keeps no history once closed. Otherwise, clear it afterwards:
+  in most browsers Ctrl+H (Cmd+Y on a Mac) opens the history, where you can delete these pages.
 - An uploaded scenario file is read in memory and not kept.
 - Exports are made only when you ask, and go to your device. They leave the narrative out unless
   you tick the box that includes it.
@@ -54,7 +60,7 @@ st.markdown(
 )
 
 st.header("The legal texts")
-for pack in frameworks():
+for pack in api.frameworks():
     with st.expander(pack.title, expanded=pack.framework == "palermo"):
         st.markdown(f"**Instrument:** {esc(pack.instrument)}  \n**Version:** {esc(pack.version)}  \n"
                     f"**In force:** {pack.in_force.isoformat()}  \n**Source:** {esc(pack.source)}")
@@ -64,7 +70,7 @@ for pack in frameworks():
 
 st.header("Glossary")
 st.markdown("Each term is one question of the walkthrough. Identifiers (in grey) are the names scenario files use.")
-vocab = vocabulary()
+vocab = api.vocabulary()
 for group in vocab.groups:
     st.subheader(group.title)
     st.markdown(esc(group.intro))

@@ -11,8 +11,7 @@ import streamlit as st
 
 import display
 import library
-from elements import frameworks
-from elements.model import ROLES
+from elements import api
 from elements.exercise import (
     MARK_WORDS,
     MARKS,
@@ -25,9 +24,7 @@ from elements.exercise import (
     summarize,
     to_csv,
 )
-from elements.words import STATUS_WORDS
-from elements.packs import get_pack
-from elements.vocabulary import vocabulary
+from elements.words import ROLES, STATUS_WORDS
 from safe import md_escape, md_escape_inline as esc
 
 RESULTS = "ex.results"  # list of Feedback dumps, this session only: one per trainee, scenario, framework
@@ -36,7 +33,7 @@ TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the CSV only
 
 
 def label(fact_id: str) -> str:
-    return vocabulary().label(fact_id)
+    return api.vocabulary().label(fact_id)
 
 
 def labels(ids: list[str]) -> str:
@@ -136,19 +133,14 @@ st.markdown(
 st.session_state.setdefault(RESULTS, [])
 st.session_state.setdefault(CURRENT, {})
 
-entries = [e for e in library.entries() if e.scenario is not None and e.scenario.narrative]
-if not entries:
-    st.info("The scenario library has no scenario with a narrative yet.", icon="ℹ️")
-    st.stop()
-packs = frameworks()
 left, right = st.columns([3, 2])
-choice = left.selectbox("Scenario", range(len(entries)), format_func=lambda i: entries[i].name, key="ex.scenario")
-fw = right.selectbox(
-    "Framework", [p.framework for p in packs], format_func=lambda f: get_pack(f).short_title, key="ex.framework"
-)
-scenario = entries[choice].scenario
-sid = scenario.id or entries[choice].path.stem
-pack = get_pack(fw)
+with left:
+    entry = library.picker("Scenario", "ex.scenario")
+fw = right.selectbox("Framework", api.framework_ids(), format_func=lambda f: api.get_pack(f).short_title,
+                     key="ex.framework")
+scenario = entry.scenario
+sid = scenario.id or entry.path.stem
+pack = api.get_pack(fw)
 
 with st.container(border=True, key="ex.narrative"):
     st.markdown(f"**{esc(scenario.title or sid)}**")

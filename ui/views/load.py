@@ -9,9 +9,10 @@ import streamlit as st
 
 import countries
 import library
+import nav
 import state
-from elements import Scenario, parse_scenario
-from elements.errors import InputError
+from elements import api
+from elements.model import Scenario
 from safe import md_escape, md_escape_inline as esc
 
 
@@ -30,8 +31,8 @@ def preview(scenario: Scenario) -> None:
 
 
 def load(scenario: Scenario) -> None:
-    state.set_answers_from_scenario(scenario)
-    st.switch_page("views/walkthrough.py")
+    state.replace(state.Draft.of(scenario, state.draft().framework))
+    nav.go("walkthrough")
 
 
 st.title("Load a scenario")
@@ -48,8 +49,8 @@ st.caption(
 upload = st.file_uploader("Scenario file (YAML or JSON)", type=["yaml", "yml", "json"], key="load.upload")
 if upload is not None:
     try:  # parse_scenario refuses a file over the limit of elements.api.MAX_SCENARIO_BYTES
-        uploaded = parse_scenario(upload.getvalue(), upload.name)
-    except InputError as exc:
+        uploaded = api.parse_scenario(upload.getvalue(), upload.name)
+    except api.InputError as exc:
         st.error("This file cannot be loaded. " + esc(exc.line()), icon="⚠️")
     else:
         preview(uploaded)
@@ -57,17 +58,10 @@ if upload is not None:
             load(uploaded)
 
 st.header("Or pick a training scenario")
-entries = library.entries()
-if not entries:
-    st.info("The scenario library (rules/scenarios/) is empty.", icon="ℹ️")
+entry = library.picker("Training scenario", "load.library", narrative_only=False)
+if entry.scenario is None:
+    st.error(esc(entry.error), icon="⚠️")
 else:
-    choice = st.selectbox(
-        "Training scenario", range(len(entries)), format_func=lambda i: entries[i].name, key="load.library"
-    )
-    entry = entries[choice]
-    if entry.scenario is None:
-        st.error(esc(entry.error), icon="⚠️")
-    else:
-        preview(entry.scenario)
-        if st.button("Load this scenario into the walkthrough", key="load.library.go"):
-            load(entry.scenario)
+    preview(entry.scenario)
+    if st.button("Load this scenario into the walkthrough", key="load.library.go"):
+        load(entry.scenario)

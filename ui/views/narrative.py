@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import library
+import nav
 import state
 from elements.highlight import age_candidates, highlight, marks, propose_age, proposed_facts
 from elements.vocabulary import vocabulary
@@ -41,15 +42,14 @@ def group_of(fact_id: str) -> str:
 
 
 def carry_over(text: str, confirmed: list[str], unconfirmed: list[str], age, phrases: dict[str, list[str]]) -> None:
-    state.reset_answers()
-    state.set_narrative(text)
+    draft = state.Draft(framework=state.draft().framework, loaded={"narrative": text}, phrases=phrases,
+                        age=age, age_known=True if age is not None else None)
     for fact_id in confirmed:
-        state.set_answer(fact_id, True)
-    state.propose_facts({fact_id: True for fact_id in unconfirmed})
-    state.set_suggesting_phrases(phrases)
-    if age is not None:
-        state.set_age(age)
-    st.switch_page("views/walkthrough.py")
+        draft.answer(fact_id, True)
+    for fact_id in unconfirmed:
+        draft.propose(fact_id, True)
+    state.replace(draft)
+    nav.go("walkthrough")
 
 
 st.title("From a narrative")

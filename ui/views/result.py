@@ -5,20 +5,16 @@ import streamlit as st
 
 import display
 import exports
+import nav
 import questions
 import state
 from elements import evaluate
-from elements.errors import InputError
 from elements.explain import justification_dot
 from safe import md_escape_inline as esc
 
 st.title("Result")
 framework = questions.framework_choice()
-try:
-    scenario = state.get_scenario()
-except InputError as exc:
-    st.error("These answers cannot be evaluated: " + esc(exc.line()))
-    st.stop()
+scenario = state.scenario_or_stop()
 result = evaluate(scenario, framework)
 
 if scenario.title:
@@ -26,7 +22,7 @@ if scenario.title:
 if not scenario.facts and scenario.person.age is None:
     st.info("No question has an answer yet, so every element is open. Start with the walkthrough.", icon="ℹ️")
     if st.button("Go to the walkthrough", key="result.to_walkthrough"):
-        st.switch_page("views/walkthrough.py")
+        nav.go("walkthrough")
 
 display.outcome_banner(result)
 display.emergency_line(result.referrals[0])
@@ -69,16 +65,16 @@ st.markdown(
     "The exports hold the findings, the reasons with citations, the caveats with their sources "
     "and the referrals. Nothing is saved on the server: the file goes to your device only."
 )
-NARRATIVE_KEY = state.WIDGET_PREFIX + "include_narrative"
+NARRATIVE_KEY = state.WIDGET + "include_narrative"
 include = False
 if scenario.narrative:
     st.checkbox(
         "Include the narrative in the exports (it may describe a real person)",
-        value=state.include_narrative(),
+        value=state.draft().include_narrative,
         key=NARRATIVE_KEY,
-        on_change=lambda: state.set_include_narrative(st.session_state[NARRATIVE_KEY]),
+        on_change=lambda: setattr(state.draft(), "include_narrative", st.session_state[NARRATIVE_KEY]),
     )
-    include = state.include_narrative()
+    include = state.draft().include_narrative
 md_column, json_column, pdf_column = st.columns(3)
 md_column.download_button(
     "Download Markdown", exports.markdown(result, scenario, include), exports.file_name(result, "md"),

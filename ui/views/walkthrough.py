@@ -1,7 +1,9 @@
 """Walkthrough: the scenario, element by element, with a live checklist beside the steps.
 
-The steps are the vocabulary's groups, in its order, then a review. Answers live in
-state.py, so Back and Next (and leaving the page) keep them.
+The steps are the vocabulary's groups, in its order, then "Check your answers". Each step has
+its own address (?step=means), so the browser's Back and Forward move between steps; the
+answers live in the draft (state.py), so every way of moving keeps them. A step asks first what
+can still change an element: once none of its remaining questions can, they fold away.
 """
 from __future__ import annotations
 
@@ -9,122 +11,128 @@ import streamlit as st
 
 import countries
 import display
+import nav
 import questions
 import state
-from elements import evaluate
-from elements.errors import InputError
-from elements.packs import framework_ids, frameworks_reading, get_pack
-from elements.vocabulary import vocabulary
+from elements import api, interview
+from elements.words import ANSWER_WORDS
 from lawtext import provisions_for_age, provisions_for_facts
 from safe import md_escape_inline as esc
 
-vocab = vocabulary()
-GROUPS = list(vocab.groups)
-REVIEW_TITLE = "Check your answers"
-TITLES = [g.title for g in GROUPS] + [REVIEW_TITLE]
-LAST = len(TITLES) - 1
+vocab = api.vocabulary()
+GROUPS = {group.id: group for group in vocab.groups}
+CHECK = "check"
+STEPS = [*GROUPS, CHECK]
+TITLES = {**{g.id: g.title for g in vocab.groups}, CHECK: "Check your answers"}
 
 
-def framework_name(fw: str) -> str:
-    return get_pack(fw).short_title if fw in framework_ids() else fw.upper()
+def go(step: str) -> None:
+    st.query_params["step"] = step  # a new address: the browser keeps it in its history
 
 
-def law_wording(framework: str, provisions) -> None:
+def law_wording(pack, provisions) -> None:
     """The provision's verbatim wording, on demand."""
-    if not provisions:
-        return
-    pack = get_pack(framework)
-    cites = ", ".join(p.citation for p in provisions)
-    with st.expander(f"What the law says: {pack.short_title}, {cites}"):
-        for provision in provisions:
-            display.provision(provision)
+    if provisions:
+        with st.expander(f"What the law says: {pack.short_title}, {', '.join(p.citation for p in provisions)}"):
+            for provision in provisions:
+                display.provision(provision)
 
 
-def group_step(group, framework: str) -> None:
+def ask(facts, framework: str) -> None:
+    for info in facts:
+        questions.fact_question(info, framework)
+
+
+def group_step(group, framework: str, scenario) -> None:
+    pack = api.get_pack(framework)
     st.markdown(esc(group.intro))
     if group.id == "person":
-        law_wording(framework, provisions_for_age(get_pack(framework)))
-        questions.age_question()
+        law_wording(pack, provisions_for_age(pack))
+        questions.age_question(framework)
         questions.country_question()
         return
     facts = vocab.in_group(group.id)
-    law_wording(framework, provisions_for_facts(get_pack(framework), [f.id for f in facts]))
+    law_wording(pack, provisions_for_facts(pack, [f.id for f in facts]))
     # The chosen framework's own terms first; the others' terms stay one click away.
     # Consent and movement are few and matter to the caveats under every framework.
-    main = [f for f in facts if framework in frameworks_reading(f.id) or group.id == "context"]
+    main = [f for f in facts if framework in api.frameworks_reading(f.id) or group.id == "context"]
     others = [f for f in facts if f not in main]
-    for info in main:
-        questions.fact_question(info)
+    folded = interview.fold(scenario, framework, group.id, [f.id for f in main]) if group.id != "context" else None
+    needed = folded.needed if folded else len(main)
+    ask(main[:needed], framework)
+    if main[needed:]:
+        # The label depends only on the answers before the fold, so answering inside keeps it.
+        fold(f"{esc(folded.note)} ({len(main) - needed} more questions, open to answer them anyway)",
+             f"fold.{group.id}", folded.reason, main[needed:], framework)
     if others:
-        with st.expander(f"More questions: terms other frameworks use ({len(others)})"):
-            for info in others:
-                questions.fact_question(info)
-                st.caption("Named by: " + esc(", ".join(framework_name(fw) for fw in frameworks_reading(info.id))))
+        fold(f"More questions: terms other frameworks use ({len(others)})", f"others.{group.id}", "", others, framework)
 
 
-def review_step() -> None:
-    st.markdown("Your answers so far. Anything not listed is **Not sure**, and stays unknown.")
-    age = state.get_age()
-    rows = [
-        f"- **Age at the time**: {age if age is not None else 'Not sure (unknown)'}",
-        f"- **Country for help**: {esc(countries.name(state.get_jurisdiction()))}",
-    ]
-    answered = state.answers()
-    for group in GROUPS[1:]:
-        items = [f for f in vocab.in_group(group.id) if f.id in answered]
-        for info in items:
-            rows.append(f"- **{esc(group.title)}**, {esc(info.label)}: {questions.VALUE_WORDS[answered[info.id]]}")
-    st.markdown("\n".join(rows))
-    if not answered:
-        st.markdown("You have not answered any fact yet: every element will show as unknown.")
+def fold(label: str, key: str, reason: str, facts, framework: str) -> None:
+    """Questions one click away: drawn only while open, so a step costs only what it shows."""
+    with st.expander(label, key=key, on_change="rerun") as box:
+        if box.open:
+            if reason:
+                st.markdown(esc(reason))
+            ask(facts, framework)
 
 
-def go(step: int) -> None:
-    state.set_step(step)
+def check_step(framework: str) -> None:
+    draft = state.draft()
+    st.markdown("Every question not answered, or answered **Not sure**, stays unknown: it is never read as No.")
+    age = draft.known_age
+    rows = [("Age at the time", "Not answered" if draft.age_known is None else "Not sure" if age is None else str(age),
+             "person"), ("Country for help", countries.name(draft.country), "person")]
+    rows += [(info.label, ANSWER_WORDS[draft.answers[info.id]], group)
+             for group in STEPS[1:-1] for info in vocab.in_group(group) if info.id in draft.answers]
+    for number, (label, value, step) in enumerate(rows):
+        words, change = st.columns([3, 2], vertical_alignment="center")
+        words.markdown(f"**{esc(label)}**: {esc(value)}")
+        name = label if label[1:2].isupper() else label[0].lower() + label[1:]  # "ID documents" keeps its case
+        change.button(f"Change {name}", key=f"change.{number}", type="tertiary", on_click=go, args=(step,))
+    own = [f for f in vocab.facts if framework in api.frameworks_reading(f.id) or f.group == "context"]
+    missing = sum(f.id not in draft.answers for f in own)
+    st.markdown(f"{missing} of the {len(own)} questions {esc(api.get_pack(framework).short_title)} asks are not "
+                "answered.")
 
 
-def navigation(step: int) -> None:
+def navigation(step: str) -> None:
+    index = STEPS.index(step)
     back, forward, result = st.columns(3)
-    back.button("← Back", on_click=go, args=(step - 1,), disabled=step == 0, key="nav.back", use_container_width=True)
-    if step < LAST:
-        forward.button(
-            f"Next: {TITLES[step + 1]} →", on_click=go, args=(step + 1,), key="nav.next", type="primary",
-            use_container_width=True,
-        )
-    if result.button("See the result", key="nav.result", type="primary" if step == LAST else "secondary",
+    back.button("← Back", on_click=go, args=(STEPS[index - 1],), disabled=index == 0, key="nav.back",
+                use_container_width=True)
+    if step != CHECK:
+        forward.button(f"Next: {TITLES[STEPS[index + 1]]} →", on_click=go, args=(STEPS[index + 1],),
+                       key="nav.next", type="primary", use_container_width=True)
+    if result.button("See the result", key="nav.result", type="primary" if step == CHECK else "secondary",
                      use_container_width=True):
-        st.switch_page("views/result.py")
+        nav.go("result")
 
 
-def checklist(framework: str) -> None:
-    st.subheader("Element checklist")
-    try:
-        scenario = state.get_scenario()
-    except InputError as exc:
-        st.error(esc(exc.line()))
-        return
-    display.element_checklist(evaluate(scenario, framework), scenario)
-    st.caption("Updates as you answer. It explains the definition; it decides nothing about anyone.")
-
-
-st.title("Walkthrough")
-step = min(state.get_step(), LAST)
-st.progress((step + 1) / len(TITLES), text=f"Step {step + 1} of {len(TITLES)}: {TITLES[step]}")
-loaded = state.loaded_fields()
-if loaded.get("title"):
-    st.caption("Scenario: " + esc(loaded["title"]))
+step = st.query_params.get("step", STEPS[0])
+step = step if step in STEPS else STEPS[0]
+draft = state.draft()
+st.title("Walkthrough", anchor=False)
+st.progress((STEPS.index(step) + 1) / len(STEPS), text=f"Step {STEPS.index(step) + 1} of {len(STEPS)}: {TITLES[step]}")
+if draft.loaded.title:
+    st.caption("Scenario: " + esc(draft.loaded.title))
 
 left, right = st.columns([3, 2], gap="large")
-with right:
-    with st.container(border=True, key="checklist"):
-        framework = questions.framework_choice()
-        checklist(framework)
-    st.button("Clear all answers and start again", key="nav.reset", on_click=state.reset_answers)
+with right, st.container(border=True, key="checklist"):
+    framework = questions.framework_choice()
+    st.subheader("Element checklist", anchor=False)
+    scenario = state.scenario_or_stop()
+    result = api.evaluate(scenario, framework)
+    display.element_checklist(result, scenario)
+    st.caption("Updates as you answer. It explains the definition; it decides nothing about anyone.")
+    st.button("Clear all answers and start again", key="nav.reset",
+              on_click=lambda: state.replace(state.Draft(framework=state.draft().framework)))
 with left:
-    display.narrative_block(state.get_narrative())
-    st.header(TITLES[step])
-    if step < len(GROUPS):
-        group_step(GROUPS[step], framework)
+    display.narrative_block(draft.loaded.narrative)
+    with st.container(key=f"step_{step}"):
+        st.header(TITLES[step], anchor=False)
+    if step == CHECK:
+        check_step(framework)
     else:
-        review_step()
+        group_step(GROUPS[step], framework, scenario)
     navigation(step)
