@@ -46,6 +46,13 @@ def shown(at: AppTest) -> str:
     return plain(text(at))
 
 
+def said(caveat_id: str) -> str:
+    """How a caveat starts on a page: a person reads its text, never its id."""
+    from elements.caveats import caveat_book
+
+    return " ".join(next(c.text for c in caveat_book().caveats if c.id == caveat_id).split())
+
+
 def ok(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -23,7 +23,9 @@ from .errors import InputError, PackError, from_validation
 from .findings import Reader
 from .model import Result, Scenario
 from .packs import Pack, default_framework, framework_ids, get_pack
+from .saved import is_saved, scenario_part, within
 from .vocabulary import vocabulary
+from .whatif import WhatIf, what_if as _what_if
 from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
 
 # A scenario file, an upload or a batch line: a few kilobytes; anything over this is not one.
@@ -31,7 +33,10 @@ MAX_SCENARIO_BYTES = 1024 * 1024
 
 
 def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
-    """A mapping (from a file, an upload or a form) -> a Scenario, or InputError naming the field."""
+    """A mapping (from a file, an upload or a form) -> a Scenario, or InputError naming the field.
+    A saved analysis (the app's JSON export) gives its scenario; its result is ignored."""
+    if is_saved(data):
+        return _saved_scenario(data, source)
     if not isinstance(data, dict):
         raise InputError(source, "(top level)", "must be a mapping of fields")
     facts = data.get("facts")
@@ -44,6 +49,16 @@ def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
         return Scenario.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, source, InputError) from None
+
+
+def _saved_scenario(data: dict, source: str) -> Scenario:
+    part = scenario_part(data, source)
+    if is_saved(part):  # an export inside an export is not a scenario
+        raise InputError(source, "scenario.scenario", "is not a field this file may have")
+    try:
+        return validate_scenario(part, source)
+    except InputError as exc:
+        raise within(exc) from None
 
 
 def _hint(fact_id: str, known: frozenset[str]) -> str:
@@ -160,6 +175,15 @@ def facts_read(framework: str) -> list[str]:
     return get_pack(check_framework(framework)).facts_read(vocabulary())
 
 
+def what_if(scenario: Union[Scenario, dict], framework: Optional[str] = None) -> WhatIf:
+    """What would change it: the answers that, changed, change an element or the outcome,
+    found by evaluating again with each (elements.whatif)."""
+    if not isinstance(scenario, Scenario):
+        scenario = validate_scenario(scenario)
+    fw = compiled(framework or default_framework())
+    return _what_if(fw.pack, fw.evaluate, scenario, facts_read(fw.pack.framework), vocabulary())
+
+
 __all__ = [
     "MAX_SCENARIO_BYTES",
     "InputError",
@@ -178,4 +202,5 @@ __all__ = [
     "scenario_files",
     "scenario_from_json",
     "validate_scenario",
+    "what_if",
 ]
