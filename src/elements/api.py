@@ -118,6 +118,11 @@ class Compiled:
     def evaluate(self, scenario: Scenario) -> Result:
         return self.reader.read(scenario, self.ruleset.run(scenario))
 
+    def conclusions(self, scenario: Scenario) -> dict[str, str]:
+        """The elements' statuses and the outcome only (Reader.conclusions): the engine runs
+        as for evaluate(), without building the whole Result."""
+        return self.reader.conclusions(self.ruleset.run(scenario))
+
 
 _COMPILED: dict[tuple[str, str], Compiled] = {}
 _COMPILING = threading.Lock()
@@ -181,7 +186,7 @@ def what_if(scenario: Union[Scenario, dict], framework: Optional[str] = None) ->
     if not isinstance(scenario, Scenario):
         scenario = validate_scenario(scenario)
     fw = compiled(framework or default_framework())
-    return _what_if(fw.pack, fw.evaluate, scenario, facts_read(fw.pack.framework), vocabulary())
+    return _what_if(fw.pack, fw.evaluate, fw.conclusions, scenario, facts_read(fw.pack.framework), vocabulary())
 
 
 __all__ = [

@@ -184,21 +184,35 @@ class Reader:
             related=[self._related(r, steps) for r in self.related_ids if values.get(r) == T],
         )
 
+    def conclusions(self, firings: list[Firing]) -> dict[str, str]:
+        """Only what the elements and the outcome came to: role -> status, and "outcome" -> the
+        outcome. For "what would change it", which reads many traces and needs no more."""
+        values = {f.id: f.value for f in firings if f.kind != "caveat"}
+        found = {role: self._status(role, values) for role in ROLES}
+        found["outcome"] = OUTCOME[values[self.role_id["outcome"]]]
+        return found
+
+    def _status(self, role: str, values) -> str:
+        waiver = self.waiver_of.get(role)
+        if waiver is not None and values.get(waiver.id) == T:
+            return "not_required"
+        return STATUS[values[self.role_id[role]]]
+
     def _element(self, role: str, values, used, deps) -> ElementFinding:
         rule = self.rules[self.role_id[role]]
         waiver = self.waiver_of.get(role)
         label = rule.label or role.title()
         own = self._satisfied(rule.id, values, used, deps) if values.get(rule.id) == T else []
-        if waiver is not None and values.get(waiver.id) == T:
+        status = self._status(role, values)
+        if status == "not_required":
             provision = self.provision[waiver.id]
             return ElementFinding(
                 status="not_required", satisfied_by=[], relied_on=own, citation=self.citation[waiver.id],
                 rule=f"{self.fw}.{waiver.id}", label=label, url=provision.url, confidence=self.confidence[waiver.id],
             )
-        value = values[rule.id]
         provision = self.provision[rule.id]
         return ElementFinding(
-            status=STATUS[value],
+            status=status,
             satisfied_by=own,
             relied_on=own,
             citation=self.citation[rule.id],

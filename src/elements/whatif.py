@@ -125,27 +125,34 @@ def _status(result: Result, target: str) -> str:
 
 
 class _Search:
-    def __init__(self, pack: Pack, evaluate: Callable[[Scenario], Result], scenario: Scenario):
+    """Runs the engine on changed answers: the statuses first (cheap), the whole Result only
+    where something changed (for the provision each change rests on)."""
+
+    def __init__(self, pack: Pack, evaluate: Callable[[Scenario], Result],
+                 conclude: Callable[[Scenario], dict[str, str]], scenario: Scenario):
         self.evaluate = evaluate
+        self.conclude = conclude
         self.scenario = scenario
         self.outcome_rule = f"{pack.framework}.{pack.role_rule('outcome').id}"
         self.base = evaluate(scenario)
+        self.before = {target: _status(self.base, target) for target in TARGETS}
         self.evaluations = 1
 
     def effects(self, changed: list[Flip]) -> list[Effect]:
-        new = self.evaluate(apply(self.scenario, changed))
+        scenario = apply(self.scenario, changed)
+        after = self.conclude(scenario)
         self.evaluations += 1
+        moved = [t for t in TARGETS if after[t] != self.before[t]]
+        if not moved:
+            return []
+        new = self.evaluate(scenario)
         out = []
-        for target in TARGETS:
-            before, after = _status(self.base, target), _status(new, target)
-            if before == after:
-                continue
+        for target in moved:
             if target == "outcome":
-                step = new.step(self.outcome_rule)
-                label, source = "Outcome", step
+                label, source = "Outcome", new.step(self.outcome_rule)
             else:
                 label, source = new.elements[target].label, new.elements[target]
-            out.append(Effect(target=target, label=label, before=before, after=after,
+            out.append(Effect(target=target, label=label, before=self.before[target], after=after[target],
                               citation=source.citation, url=source.url, confidence=source.confidence))
         return out
 
@@ -168,10 +175,11 @@ class _Search:
         return found
 
 
-def what_if(pack: Pack, evaluate: Callable[[Scenario], Result], scenario: Scenario,
-            facts: list[str], vocab: Vocabulary) -> WhatIf:
-    """What would change the result of `scenario` under one framework (see the module's text)."""
-    search = _Search(pack, evaluate, scenario)
+def what_if(pack: Pack, evaluate: Callable[[Scenario], Result], conclude: Callable[[Scenario], dict[str, str]],
+            scenario: Scenario, facts: list[str], vocab: Vocabulary) -> WhatIf:
+    """What would change the result of `scenario` under one framework (see the module's text).
+    `evaluate` gives a Result, `conclude` only the statuses (Compiled.conclusions)."""
+    search = _Search(pack, evaluate, conclude, scenario)
     base = search.base
     lines = [base.child_line] if base.child_line is not None else _child_lines(pack)
     tried = flips(scenario, facts, lines, vocab)
