@@ -58,7 +58,9 @@ def test_the_page_names_no_ids(framework):
 
 
 def test_citations_link_to_the_official_text_with_their_mark():
-    framework = next(fw for fw in framework_ids() if any(p.confidence != "verified" for p in get_pack(fw).provisions))
+    # a framework with a provision not verified, where there is one today (the links are checked anyway)
+    marked = [fw for fw in framework_ids() if any(p.confidence != "verified" for p in get_pack(fw).provisions)]
+    framework = (marked or framework_ids())[0]
     at = result_page(framework)
     result = evaluate(ADULT_SCENARIO, framework)
     captions = [c.value for c in at.caption if c.value.startswith("Provision")]

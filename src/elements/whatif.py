@@ -18,6 +18,7 @@ changes, and only among
 - the answers the element's own steps relied on (its `because`, through the rules it depends
   on), two at a time: an element met twice over, by two facts.
 at most MAX_PAIRS evaluations in all; `pairs_left` says how many candidates the bound left out.
+A pair lists only what it changes that no single answer does.
 """
 from __future__ import annotations
 
@@ -199,8 +200,9 @@ def what_if(pack: Pack, evaluate: Callable[[Scenario], Result], conclude: Callab
     pairs = []
     ordered = list(candidates)
     for first, second in ordered[:MAX_PAIRS]:
-        found = search.effects([first, second])
-        if any(e.target in missing for e in found):
+        # A pair is listed for what no single answer changes, and says only that.
+        found = [e for e in search.effects([first, second]) if e.target in missing]
+        if found:
             pairs.append(Change(flips=[first, second], effects=found))
     moved |= {e.target for change in pairs for e in change.effects}
     return WhatIf(
