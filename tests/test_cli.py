@@ -130,6 +130,15 @@ def test_all_frameworks_side_by_side(capsys, good, fmt):
     assert out.count("Caveats") >= 6  # each framework's own full report follows the table
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_every_framework_side_by_side_names_no_ids(capsys, tmp_path, fmt):
+    path = tmp_path / "open.yaml"  # open questions, a whole group of them too
+    path.write_text("facts: {action.recruitment: true, means.deception: false}\n")
+    code, out, _ = run(capsys, "check", str(path), "-f", "all", "--format", fmt)
+    assert code == 0 and "Still open" in out
+    assert_no_ids(out, f"check -f all --format {fmt}")
+
+
 def test_batch_streams_one_result_per_line(tmp_path, capsys):
     path = tmp_path / "in.jsonl"
     lines = [

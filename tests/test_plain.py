@@ -145,3 +145,14 @@ def test_text_markdown_and_pdf_name_no_ids(framework):
     assert_no_ids(text, f"pdf {scenario.id}")
     assert result.elements["action"].citation in text and plain.summary(result)[:40] in " ".join(text.split())
     assert {f.url for f in result.elements.values()} <= pdf_links(data)  # each citation opens the official text
+
+
+def test_the_comparison_marks_and_links_its_citations():
+    from elements.compare import departures, render_comparison_markdown, render_comparison_text
+
+    results = next(rs for rs in ([marked(evaluate(s, fw), "unconfirmed") for fw in framework_ids()] for s in LIBRARY)
+                   if any(item["citation"] for d in departures(rs) for item in d["items"]))
+    mark = CONFIDENCE_WORDS["unconfirmed"]
+    item = next(i for d in departures(results) for i in d["items"] if i["citation"])
+    assert f"({item['citation']} [{mark}])" in " ".join(render_comparison_text(results).split())
+    assert f"([{item['citation']}]({item['url']}) \\[{mark}\\])" in render_comparison_markdown(results)

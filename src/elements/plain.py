@@ -45,8 +45,7 @@ def cite_markdown(citation: str, url: str = "", confidence: str = "verified") ->
     return link(citation, url) + (f" \\[{md_escape(mark)}\\]" if mark else "")
 
 
-MARKDOWN: tuple[Escape, Cite] = (md_escape, cite_markdown)
-TEXT: tuple[Escape, Cite] = (same, cite_text)
+MARKDOWN: tuple[Escape, Cite] = (md_escape, cite_markdown)  # the reports' and the app's way
 
 
 # ------------------------------------------------------------------ the paragraph for the public
@@ -107,6 +106,17 @@ def because(result: Result, step: Step, esc: Escape = same, cite: Cite = cite_te
         else:
             out.append(esc(f"{vocab.label(name)}: {FACT_VALUE_WORDS.get(value, value)}"))
     return out
+
+
+def open_label(item: str) -> str:
+    """An open question in a few words: 'Deception', 'anything about the means', 'the age'."""
+    vocab = vocabulary()
+    if item == AGE:
+        return "the age"
+    if item.endswith(".*"):
+        group = next((g for g in vocab.groups if g.id == item[:-2]), None)
+        return f"anything about {group.title.lower() if group else item[:-2]}"
+    return vocab.label(item)
 
 
 # ------------------------------------------------------------------ what would change it
