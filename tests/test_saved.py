@@ -30,6 +30,9 @@ def test_every_library_scenario_comes_back_from_its_export():
         assert loaded == scenario, scenario.id
         for framework in ("palermo", "uk"):
             assert evaluate(loaded, framework) == evaluate(scenario, framework)
+        # without the narrative, its quotes (the evidence) stay out too, and the rest comes back
+        private = api.parse_scenario(export(scenario), "saved.json")
+        assert private == scenario.model_copy(update={"narrative": None, "evidence": {}}), scenario.id
 
 
 def test_the_result_part_is_ignored_never_trusted():

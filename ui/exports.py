@@ -20,7 +20,8 @@ from pdf import markdown_to_pdf
 
 
 def without_narrative(scenario: Scenario, include_narrative: bool) -> Scenario:
-    return scenario if include_narrative else scenario.model_copy(update={"narrative": None})
+    # The evidence quotes the narrative word for word: it goes (and comes back) with it.
+    return scenario if include_narrative else scenario.model_copy(update={"narrative": None, "evidence": {}})
 
 
 def markdown(result: Result, scenario: Scenario, include_narrative: bool = False,
