@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from elements import api, evaluate, plain, validate_scenario
-from elements.packs import framework_ids
+from elements.packs import framework_ids, get_pack
 from elements.whatif import AGE, MAX_PAIRS, TARGETS, Flip, apply
 
 from ids import assert_no_ids
@@ -53,9 +53,14 @@ def test_every_single_answer_is_tried_and_every_listed_change_is_real(data, fram
     for fact, after in expected_flips(scenario, framework):
         flip = Flip(fact=fact, label="", before=scenario.person.age if fact == AGE else scenario.facts.get(fact), after=after)
         truth = moved(scenario, [flip], framework)
-        if truth:  # what evaluate() says changes is listed, exactly
+        if truth:  # what evaluate() says changes is listed, exactly, with the provision it rests on
             change = listed.pop((fact, after))
             assert {e.target: (e.before, e.after) for e in change.effects} == truth
+            new = evaluate(apply(scenario, [flip]), framework)
+            outcome = new.step(f"{framework}.{get_pack(framework).role_rule('outcome').id}")
+            for e in change.effects:
+                source = outcome if e.target == "outcome" else new.elements[e.target]
+                assert (e.citation, e.url, e.confidence) == (source.citation, source.url, source.confidence)
         else:
             assert (fact, after) not in listed
     assert not listed, f"listed but never an answer to try: {list(listed)}"

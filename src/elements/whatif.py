@@ -126,36 +126,33 @@ def _status(result: Result, target: str) -> str:
 
 
 class _Search:
-    """Runs the engine on changed answers: the statuses first (cheap), the whole Result only
-    where something changed (for the provision each change rests on)."""
+    """Runs the engine on changed answers and reads only the statuses (Compiled.conclusions); a
+    change's provision is the pack's: the element's rule, or its waiver when not required."""
 
     def __init__(self, pack: Pack, evaluate: Callable[[Scenario], Result],
                  conclude: Callable[[Scenario], dict[str, str]], scenario: Scenario):
-        self.evaluate = evaluate
+        self.pack = pack
         self.conclude = conclude
         self.scenario = scenario
-        self.outcome_rule = f"{pack.framework}.{pack.role_rule('outcome').id}"
         self.base = evaluate(scenario)
         self.before = {target: _status(self.base, target) for target in TARGETS}
         self.evaluations = 1
 
     def effects(self, changed: list[Flip]) -> list[Effect]:
-        scenario = apply(self.scenario, changed)
-        after = self.conclude(scenario)
+        after = self.conclude(apply(self.scenario, changed))
         self.evaluations += 1
-        moved = [t for t in TARGETS if after[t] != self.before[t]]
-        if not moved:
-            return []
-        new = self.evaluate(scenario)
-        out = []
-        for target in moved:
-            if target == "outcome":
-                label, source = "Outcome", new.step(self.outcome_rule)
-            else:
-                label, source = new.elements[target].label, new.elements[target]
-            out.append(Effect(target=target, label=label, before=self.before[target], after=after[target],
-                              citation=source.citation, url=source.url, confidence=source.confidence))
-        return out
+        return [self._effect(t, after[t]) for t in TARGETS if after[t] != self.before[t]]
+
+    def _effect(self, target: str, after: str) -> Effect:
+        pack = self.pack
+        if target == "outcome":
+            label, rule = "Outcome", pack.role_rule("outcome")
+        else:
+            label = self.base.elements[target].label  # an element's label whatever its status
+            rule = pack.waiver_of(target) if after == "not_required" else pack.role_rule(target)
+        return Effect(target=target, label=label, before=self.before[target], after=after,
+                      citation=pack.citation(rule), url=pack.provision_of(rule).url,
+                      confidence=pack.confidence_of(rule))
 
     def relied_on(self, role: str) -> set[str]:
         """The facts (and the age) the steps deciding an element used, through the rules they
@@ -179,7 +176,8 @@ class _Search:
 def what_if(pack: Pack, evaluate: Callable[[Scenario], Result], conclude: Callable[[Scenario], dict[str, str]],
             scenario: Scenario, facts: list[str], vocab: Vocabulary) -> WhatIf:
     """What would change the result of `scenario` under one framework (see the module's text).
-    `evaluate` gives a Result, `conclude` only the statuses (Compiled.conclusions)."""
+    `evaluate` gives the Result of the scenario as given, `conclude` only the statuses of each
+    changed one (Compiled.conclusions)."""
     search = _Search(pack, evaluate, conclude, scenario)
     base = search.base
     lines = [base.child_line] if base.child_line is not None else _child_lines(pack)
