@@ -52,6 +52,7 @@ bench: $(STAMP) browser
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_highlight.py
+	$(PY) benchmarks/bench_whatif.py
 	$(PY) benchmarks/bench_app.py
 
 # docs/frameworks.md is generated from the rule packs (elements.compare); a test fails when it is stale.

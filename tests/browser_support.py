@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ui_server import REPO
 
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -72,3 +74,28 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
          "summary": v["nodes"][0].get("failureSummary", "")[:300] if v["nodes"] else ""}
         for v in report["violations"] if v["impact"] in impacts
     ]
+
+
+# ------------------------------------------------------------------ fixtures the browser tests share
+
+
+@pytest.fixture(scope="module")
+def app_url(request):
+    """The app served for one test module; its log is test-artifacts/<module>.log."""
+    from ui_server import running_app
+
+    with running_app(REPO / "test-artifacts" / f"streamlit-{request.module.__name__}.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, driven by Playwright, for one test module."""
+    import playwright.sync_api as playwright_api  # a test dependency: missing is a failure
+
+    from ui_server import launch_chromium
+
+    with playwright_api.sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

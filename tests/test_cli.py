@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from elements import api, plain
 from elements.cli import main
+from elements.vocabulary import vocabulary
+from ids import assert_no_ids
 
 GOOD = """\
 id: loverboy-01
@@ -65,10 +68,14 @@ def test_check_text_is_a_checklist_with_words(capsys, good):
     assert code == 0
     assert "Outcome: ALL ELEMENTS MET" in out
     assert "[    met     ] Action" in out and "[not required] Means" in out
-    assert "palermo.child_exception (Art. 3(c))" in out
-    assert "Caveats" in out and "[not_legal_advice]" in out
+    result = api.evaluate(api.load_scenario(good))
+    assert " ".join(plain.summary(result).split()) in " ".join(out.split())
+    for step in result.explanation:  # each rule by its label and provision, never its id
+        assert f"{plain.rule_name(step)}: " in out
+    assert "Caveats" in out and result.caveats[0].text.split()[0] in out
     assert "Where to get help" in out and "911" in out
     assert "is a victim" not in out
+    assert_no_ids(out, "check --format text")
 
 
 def test_check_text_shows_open_questions_and_what_would_change(capsys, tmp_path):
@@ -77,16 +84,21 @@ def test_check_text_shows_open_questions_and_what_would_change(capsys, tmp_path)
     code, out, _ = run(capsys, "check", str(path), "--format", "text")
     assert code == 0
     assert "Outcome: UNDETERMINED" in out
-    assert "Open questions" in out and "person.age" in out
-    assert "If the person was under 18, the means element would not be required" in out
+    assert "Open questions" in out and vocabulary().age.question in out
+    scenario = api.load_scenario(path)
+    lines = plain.what_if_lines(api.what_if(scenario, "palermo"), api.evaluate(scenario, "palermo"))
+    assert lines and all(" ".join(line.split()) in " ".join(out.split()) for line in lines)
+    assert_no_ids(out, "check --format text")
 
 
 def test_check_markdown(capsys, good):
     code, out, _ = run(capsys, "check", str(good), "--format", "markdown")
     assert code == 0
     assert out.startswith("# Elements: UN Palermo Protocol")
-    assert "| Means | not required | Art. 3(c) |" in out
-    assert "## Caveats" in out and "## Where to get help" in out
+    means = api.evaluate(api.load_scenario(good)).elements["means"]
+    assert f"| Means | not required | [{means.citation}]({means.url}) |" in out
+    assert "## Caveats" in out and "## Where to get help" in out and "## What would change it" in out
+    assert_no_ids(out, "check --format markdown")
 
 
 def test_narrative_only_when_asked(capsys, tmp_path):
@@ -116,6 +128,15 @@ def test_all_frameworks_side_by_side(capsys, good, fmt):
     for title in ("UN Palermo Protocol", "Modern Slavery Act", "Criminal Code"):
         assert title in out
     assert out.count("Caveats") >= 6  # each framework's own full report follows the table
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_every_framework_side_by_side_names_no_ids(capsys, tmp_path, fmt):
+    path = tmp_path / "open.yaml"  # open questions, a whole group of them too
+    path.write_text("facts: {action.recruitment: true, means.deception: false}\n")
+    code, out, _ = run(capsys, "check", str(path), "-f", "all", "--format", fmt)
+    assert code == 0 and "Still open" in out
+    assert_no_ids(out, f"check -f all --format {fmt}")
 
 
 def test_batch_streams_one_result_per_line(tmp_path, capsys):

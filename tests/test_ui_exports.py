@@ -8,7 +8,8 @@ import pytest
 import ui_apptest  # noqa: F401  (puts ui/ on the import path)
 import exports
 import pdf
-from elements import evaluate, validate_scenario
+from elements import evaluate, plain as plain_words, validate_scenario
+from elements.markdown import escape as md_escape
 
 SCENARIO = validate_scenario({
     "title": "Café job *abroad*",
@@ -25,7 +26,7 @@ def test_markdown_is_the_core_report_with_caveats_sources_and_referrals():
     text = exports.markdown(RESULT, SCENARIO)
     assert text.startswith("# Elements: ")
     for caveat in RESULT.caveats:
-        assert f"**{caveat.id}**" in text
+        assert f"- {md_escape(caveat.text)}" in text
         for source in caveat.sources:
             assert source.split()[0] in text
     assert "## Where to get help" in text and "999" in text
@@ -68,7 +69,13 @@ def test_pdf_layout_reads_the_report_markdown():
     table = next(value for kind, value in blocks if kind == "table")
     assert table[0] == ["Element", "Status", "Provision", "Satisfied by"] and len(table) == 4
     headings = [value[1] for kind, value in blocks if kind == "heading"]
-    assert {"Elements", "Reasons", "Caveats", "Where to get help"} <= set(headings)
+    assert {"Elements", "For professionals: the rules that fired", "What would change it", "Caveats",
+            "Where to get help"} <= set(headings)
+    # the plain paragraph comes first, then the elements, then the trace
+    assert headings.index("Elements") < headings.index("For professionals: the rules that fired")
+    outcome = next(value for kind, value in blocks if kind == "para" and value.startswith("**Outcome"))
+    assert plain_words.summary(RESULT) in pdf.plain(outcome)
+    assert blocks.index(("para", outcome)) < kinds.index("table")
 
 
 def test_pdf_spans_undo_escapes_and_keep_code_literal():

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 from elements.yamlfile import rules_dir
-from ui_apptest import draft, new_app, ok, plain, shown
+from ui_apptest import draft, new_app, ok, plain, said, shown
 
 import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
+
 
 
 def open_page(at, path):
@@ -145,11 +146,11 @@ def test_exercise_offers_not_required_only_where_a_pack_can_waive():
 ])
 def test_exercise_feedback_shows_the_distinction_caveat(sid, caveat):
     at = choose(open_page(new_app(), "views/exercise.py"), sid)
-    assert f"({caveat})" not in shown(at), "no caveat before checking: it would give the answer away"
+    assert said(caveat) not in shown(at), "no caveat before checking: it would give the answer away"
     mark(at, sid, "palermo", {"action": "not_met", "means": "not_met", "purpose": "not_met"})
     page = shown(at)
-    assert f"**Caveat** ({caveat}):" in page
-    assert "**Caveat** (not_legal_advice):" in page
+    assert f"**Caveat:** {said(caveat)}" in page
+    assert f"**Caveat:** {said('not_legal_advice')}" in page
 
 
 # ---------------------------------------------------------------- classroom
@@ -205,12 +206,12 @@ def test_classroom_shows_each_caveat_once_after_full_reveal(sid, caveat):
     at = ok(at.run())
     at.button(key="cls.next").click()
     at = ok(at.run())
-    assert f"({caveat})" not in shown(at), "caveats come with the outcome, once every element is shown"
+    assert said(caveat) not in shown(at), "caveats come with the outcome, once every element is shown"
     at.button(key="cls.all").click()
     at = ok(at.run())
-    caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat**")]
-    assert sum(f"({caveat})" in c for c in caveats) == 1
-    assert sum("(not_legal_advice)" in c for c in caveats) == 1, "raised by every framework, shown once"
+    caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat:**")]
+    assert sum(said(caveat) in c for c in caveats) == 1
+    assert sum(said("not_legal_advice") in c for c in caveats) == 1, "raised by every framework, shown once"
     assert any(m.value == "## Caveats" for m in at.markdown)
 
 

@@ -57,6 +57,13 @@ def shown(at: AppTest) -> str:
     return plain(text(at))
 
 
+def said(caveat_id: str) -> str:
+    """How a caveat starts on a page: a person reads its text, never its id."""
+    from elements.caveats import caveat_book
+
+    return " ".join(next(c.text for c in caveat_book().caveats if c.id == caveat_id).split())
+
+
 def ok(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -104,7 +111,11 @@ def back(at: AppTest) -> AppTest:
 
 def see_result(at: AppTest) -> AppTest:
     at.button(key="nav.result").click()
-    return ok(at.run())
+    ok(at.run())
+    # AppTest runs its own current page again on the next run, not the one the script switched
+    # to: the result page stays the page for the toggles and choices made on it.
+    at.switch_page("views/result.py")
+    return at
 
 
 def step_title(at: AppTest) -> str:

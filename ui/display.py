@@ -10,14 +10,18 @@ from typing import Iterable, Optional
 
 import streamlit as st
 
-from elements import Result, Scenario
+from elements import Result, Scenario, evaluate, plain
 from elements.model import Caveat, Referral
 from elements.api import directory
 from elements.report import age_words  # noqa: F401 - the pages use display.age_words
 from elements.report import Piece, question_for, referral_markdown, row_markdown
 from elements.vocabulary import vocabulary
-from elements.words import ROLES, child_words, outcome_words, status_words  # noqa: F401 - pages use them
+from elements.whatif import AGE, Change, WhatIf, apply
+from elements.words import ANSWER_NOW_WORDS, ROLES, child_words, outcome_words, status_words, value_words  # noqa: F401 - pages use them
 from safe import md_escape, md_escape_inline as esc
+
+# Sentences as Markdown: escaped, each citation a link to the official text, with its mark.
+_, cite = plain.MARKDOWN
 
 
 def child_line(result: Result) -> str:
@@ -50,48 +54,102 @@ def element_cards(result: Result) -> None:
         with column.container(border=True):
             # Bold text, not a heading: three "met" headings would clutter a screen reader's outline.
             st.markdown(f"**{esc(finding.label)}: {status_words(finding.status)}**")
-            st.caption(f"Provision: {esc(finding.citation)}")
+            st.caption("Provision: " + cite(finding.citation, finding.url, finding.confidence))
             if finding.satisfied_by:
                 st.markdown("By: " + esc(fact_names(finding.satisfied_by)))
-            step = next((s for s in result.explanation if s.rule == finding.rule), None)
+            step = result.element_step(role)
             if step is not None:
                 st.markdown(esc(step.text))
 
 
 def reasons(result: Result) -> None:
-    """The engine's firing trace, in order, each step with its citation."""
+    """The engine's firing trace, in order: each rule by its label and provision, never its id."""
     lines = []
     for number, step in enumerate(result.explanation, 1):
-        because = f"  \n  *Because:* {esc(', '.join(step.because))}" if step.because else ""
+        relied = plain.because(result, step, esc, cite)
+        because = f"  \n  *Because:* {'; '.join(relied)}" if relied else ""
         lines.append(
-            f"{number}. **{esc(step.rule)}** ({esc(step.citation)}): "
-            f"{status_step(step.value)}. {esc(step.text)}{because}"
+            f"{number}. **{plain.rule_name(step, esc, cite)}**: "
+            f"{value_words(step.value)}. {esc(step.text)}{because}"
         )
     st.markdown("\n".join(lines))
-
-
-def status_step(value: str) -> str:
-    return {"true": "✔ holds", "false": "✘ does not hold", "unknown": "? open"}[value]
 
 
 def open_questions(result: Result) -> None:
     if not result.open_questions:
         st.markdown("None: every question that could change the outcome has an answer.")
         return
-    st.markdown("\n".join(f"- {esc(question_for(item))} (`{item}`)" for item in result.open_questions))
+    st.markdown("\n".join(f"- {esc(question_for(item))}" for item in result.open_questions))
 
 
-def what_would_change(result: Result) -> None:
-    if not result.what_would_change:
-        st.markdown("No single answer left open would change the outcome.")
+def _short(flips) -> str:
+    """'Recruitment: yes', 'age 17': a changed answer in a few words (a toggle's name)."""
+    return ", ".join(f"age {f.after}" if f.fact == AGE else f"{f.label}: {ANSWER_NOW_WORDS[f.after]}" for f in flips)
+
+
+def _side(title: str, result: Result, before: Optional[Result] = None) -> None:
+    """One result in a few lines, marking in words what differs from `before`."""
+    changed = " *(changed)*"
+    lines = [f"**{esc(title)}**",
+             f"- Outcome: {outcome_words(result.outcome)}"
+             + (changed if before and before.outcome != result.outcome else "")]
+    for role in ROLES:
+        finding = result.elements[role]
+        moved = before and before.elements[role].status != finding.status
+        lines.append(f"- {esc(finding.label)}: {status_words(finding.status)}" + (changed if moved else ""))
+    lines.append(f"- Child: {child_line(result)}" + (changed if before and before.child != result.child else ""))
+    st.markdown("\n".join(lines))
+
+
+def _try_it(number: int, changes: list[Change], result: Result, scenario: Scenario) -> None:
+    """A toggle that tries the change: the result with it, beside the result as answered.
+    The answers themselves stay as they are."""
+    first = changes[0].flips
+    more = f", or one of {len(changes) - 1} more" if len(changes) > 1 else ""
+    key = f"result.try.{result.framework}.{number}." + ".".join(f"{f.fact}={f.after}" for f in first)
+    if not st.toggle(f"Try it: {_short(first)}{more}", key=key,
+                     help="Shows the result with this answer beside the result as answered. Your answers do not change."):
         return
-    st.markdown("\n".join(f"- {esc(sentence)}" for sentence in result.what_would_change))
+    chosen = changes[0]
+    if len(changes) > 1:
+        index = st.selectbox("Answer to try", range(len(changes)), format_func=lambda i: _short(changes[i].flips),
+                             key=key + ".which")
+        chosen = changes[index]
+    tried = evaluate(apply(scenario, chosen.flips), result.framework)
+    now, then = st.columns(2)
+    with now:
+        _side("As answered", result)
+    with then:
+        _side("With " + _short(chosen.flips), tried, result)
+
+
+def what_would_change(result: Result, whatif: WhatIf, scenario: Scenario) -> None:
+    """Which answers would change an element or the outcome, found by evaluating again; each
+    with a "try it" toggle. Single answers first (those making the same change together)."""
+    items = whatif.groups() + [[pair] for pair in whatif.pairs]
+    if not items:
+        st.markdown("No single answer, and no pair of answers tried, would change an element or the outcome.")
+    for number, changes in enumerate(items):
+        with st.container(border=True):
+            st.markdown(plain.change_words(changes, esc, cite))
+            _try_it(number, changes, result, scenario)
+    closing = plain.unchanged_words(whatif, result, esc)
+    if closing and items:
+        st.markdown(closing)
+
+
+def related(result: Result) -> None:
+    """Offences of their own that the described facts come near, with the provision's text."""
+    for item in result.related:
+        with st.container(border=True):
+            st.markdown(f"**{cite(item.citation, item.url, item.confidence)}**: {esc(item.reason)}")
+            st.caption(esc(item.text))
 
 
 def caveats(items: list[Caveat]) -> None:
     for caveat in items:
         with st.container(border=True):
-            st.markdown(f"**Caveat** ({esc(caveat.id)}): {esc(caveat.text)}")
+            st.markdown(f"**Caveat:** {esc(caveat.text)}")
             if caveat.sources:
                 st.caption("Sources: " + "; ".join(esc(s) for s in caveat.sources))
 
@@ -121,9 +179,10 @@ def referrals(items: list[Referral]) -> None:
 
 
 def outcome_banner(result: Result) -> None:
-    """The outcome in the engine's own careful words (its summary); never a verdict on a person."""
+    """The result in plain words first: the outcome and one paragraph a member of the public
+    understands (elements.plain.summary), never a verdict on a person."""
     # One neutral style for every outcome: colour must not suggest "good" or "bad" news.
-    st.info(f"**Outcome: {outcome_words(result.outcome)}.** {esc(result.summary)}", icon="ℹ️")
+    st.info(f"**Outcome: {outcome_words(result.outcome)}.** {esc(plain.summary(result))}", icon="ℹ️")
 
 
 def provision(item, note: str = "") -> None:

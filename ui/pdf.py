@@ -12,13 +12,14 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FOOTER = "Elements explains a legal definition for teaching. It is not legal advice and decides no case."
 
+LINK_FACE = FontFace(color=(0, 70, 160), emphasis="UNDERLINE")  # as inline links look
 Span = tuple[str, str, str]  # (text, style: "" / "B" / "I", link target or "")
 # [text](target): the text may hold escapes and **bold**, the target no space or bracket.
 LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^()\s]*)\)")
@@ -160,12 +161,14 @@ class ReportPDF(FPDF):
 
     def table_block(self, rows: list[list[str]]) -> None:
         self.set_font(self.body_font, "", 9)
-        widths = (18, 16, 20, 46)[: len(rows[0])] if len(rows[0]) == 4 else None
+        widths = (17, 14, 31, 38)[: len(rows[0])] if len(rows[0]) == 4 else None
         with self.table(col_widths=widths, text_align="LEFT", line_height=4.8, padding=1.2) as table:
             for index, cells in enumerate(rows):
                 row = table.row()
                 for cell in cells:
-                    row.cell(self.fit(plain(cell)))
+                    # A cell with a link (a provision's citation) opens the official text.
+                    target = next((link for _, _, link in spans(cell) if link), None)
+                    row.cell(self.fit(plain(cell)), link=target, style=LINK_FACE if target else None)
         self.ln(2)
 
     def rule(self) -> None:

@@ -26,7 +26,9 @@ from .findings import Reader
 from .model import Referral, Result, Scenario
 from .packs import Pack, default_framework, framework_ids, frameworks_reading, get_pack
 from .referrals import directory, referrals_for
+from .saved import is_saved, scenario_part, within
 from .vocabulary import vocabulary
+from .whatif import WhatIf, what_if as _what_if
 from .yamlfile import load_json, parse_mapping, read_mapping, rules_dir, size_words
 
 # A scenario file, an upload or a batch line: a few kilobytes; anything over this is not one.
@@ -34,7 +36,10 @@ MAX_SCENARIO_BYTES = 1024 * 1024
 
 
 def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
-    """A mapping (from a file, an upload or a form) -> a Scenario, or InputError naming the field."""
+    """A mapping (from a file, an upload or a form) -> a Scenario, or InputError naming the field.
+    A saved analysis (the app's JSON export) gives its scenario; its result is ignored."""
+    if is_saved(data):
+        return _saved_scenario(data, source)
     if not isinstance(data, dict):
         raise InputError(source, "(top level)", "must be a mapping of fields")
     facts = data.get("facts")
@@ -47,6 +52,16 @@ def validate_scenario(data: Any, source: str = "scenario") -> Scenario:
         return Scenario.model_validate(data)
     except ValidationError as exc:
         raise from_validation(exc, source, InputError) from None
+
+
+def _saved_scenario(data: dict, source: str) -> Scenario:
+    part = scenario_part(data, source)
+    if is_saved(part):  # an export inside an export is not a scenario
+        raise InputError(source, "scenario.scenario", "is not a field this file may have")
+    try:
+        return validate_scenario(part, source)
+    except InputError as exc:
+        raise within(exc) from None
 
 
 def _hint(fact_id: str, known: frozenset[str]) -> str:
@@ -105,6 +120,11 @@ class Compiled:
 
     def evaluate(self, scenario: Scenario) -> Result:
         return self.reader.read(scenario, self.ruleset.run(scenario))
+
+    def conclusions(self, scenario: Scenario) -> dict[str, str]:
+        """The elements' statuses and the outcome only (Reader.conclusions): the engine runs
+        as for evaluate(), without building the whole Result."""
+        return self.reader.conclusions(self.ruleset.run(scenario))
 
 
 _COMPILED: dict[tuple[str, str], Compiled] = {}
@@ -179,6 +199,15 @@ def emergency(country: Optional[str]) -> Referral:
     return referrals_for(country)[0]
 
 
+def what_if(scenario: Union[Scenario, dict], framework: Optional[str] = None) -> WhatIf:
+    """What would change it: the answers that, changed, change an element or the outcome,
+    found by evaluating again with each (elements.whatif)."""
+    if not isinstance(scenario, Scenario):
+        scenario = validate_scenario(scenario)
+    fw = compiled(framework or default_framework())
+    return _what_if(fw.pack, fw.evaluate, fw.conclusions, scenario, facts_read(fw.pack.framework), vocabulary())
+
+
 __all__ = [
     "COLUMNS",
     "MAX_SCENARIO_BYTES",
@@ -209,4 +238,5 @@ __all__ = [
     "scenario_from_json",
     "validate_scenario",
     "vocabulary",
+    "what_if",
 ]

@@ -141,7 +141,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .compare import render_comparison_markdown, render_comparison_text
 
         parts.append((render_comparison_text if args.format == "text" else render_comparison_markdown)(results))
-    parts += [render(r, scenario, narrative=args.narrative) for r in results]
+    # What would change it is worked out again for each framework, for the person reading.
+    parts += [render(r, scenario, narrative=args.narrative, whatif=api.what_if(scenario, r.framework)) for r in results]
     with _INTERRUPTS.deferred():
         out.write(("\n" + ("-" * 92 if args.format == "text" else "---") + "\n\n").join(parts))
         out.flush()

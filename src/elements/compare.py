@@ -15,6 +15,7 @@ from typing import Sequence
 from .markdown import escape as _md
 from .model import Result
 from .packs import get_pack
+from .plain import cite_markdown, cite_text, open_label
 from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS
 
 COLUMNS = ROLES + ("outcome",)
@@ -99,11 +100,13 @@ def departures(results: Sequence[Result]) -> list[dict]:
                     "label": finding.label,
                     "status": STATUS_WORDS[finding.status],
                     "citation": finding.citation,
+                    "url": finding.url,  # the citation links to the official text, with its mark
+                    "confidence": finding.confidence,
                     "reasons": _reasons(r, role),
                 })
         if not items:  # only the outcome departs: the outcome's own words, and what is open
-            items.append({"label": "Outcome", "status": OUTCOME_WORDS[r.outcome], "citation": "",
-                          "reasons": [r.summary]})
+            items.append({"label": "Outcome", "status": OUTCOME_WORDS[r.outcome], "citation": "", "url": "",
+                          "confidence": "verified", "reasons": [r.summary]})
         out.append({"result": r, "items": items})
     return out
 
@@ -153,12 +156,12 @@ def render_comparison_text(results: Sequence[Result]) -> str:
         r = dep["result"]
         out.append(f"  {r.framework_title} ({r.framework}): {OUTCOME_WORDS[r.outcome]}")
         for item in dep["items"]:
-            where = f" ({item['citation']})" if item["citation"] else ""
+            where = f" ({cite_text(item['citation'], '', item['confidence'])})" if item["citation"] else ""
             head = f"{item['label']}, {item['status']}{where}: "
             out.append(textwrap.fill(head + " ".join(item["reasons"]), WIDTH, initial_indent="    - ",
                                      subsequent_indent="      "))
         if r.open_questions:
-            out.append(textwrap.fill("Still open: " + ", ".join(r.open_questions), WIDTH,
+            out.append(textwrap.fill("Still open: " + ", ".join(map(open_label, r.open_questions)), WIDTH,
                                      initial_indent="    ", subsequent_indent="      "))
     return "\n".join(out) + "\n"
 
@@ -187,10 +190,10 @@ def render_comparison_markdown(results: Sequence[Result]) -> str:
         out.append(f"**{_md(r.framework_title)}**: {_md(OUTCOME_WORDS[r.outcome])}.")
         out.append("")
         for item in dep["items"]:
-            where = f" ({_md(item['citation'])})" if item["citation"] else ""
+            where = f" ({cite_markdown(item['citation'], item['url'], item['confidence'])})" if item["citation"] else ""
             out.append(f"- *{_md(item['label'])}, {_md(item['status'])}*{where}: {_md(' '.join(item['reasons']))}")
         if r.open_questions:
-            out.append(f"- Still open: {', '.join(f'`{q}`' for q in r.open_questions)}")
+            out.append(f"- Still open: {_md(', '.join(map(open_label, r.open_questions)))}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -1,12 +1,24 @@
-"""The justification tree: which rules fired, on which facts and earlier conclusions.
+"""The justification diagram: which rules fired, on which facts and earlier conclusions.
 
 Built from Result.explanation only (the engine's trace), so the picture cannot say more
-than the engine did.
+than the engine did. A person reads labels and citations in it, never ids: the nodes are
+named n0, n1, ... inside the DOT text, and each box says its rule's label, its provision
+(with the provision's mark where its wording is not verified) and its value in words.
 """
 from __future__ import annotations
 
+from . import plain
 from .model import Result
-from .words import VALUE_SYMBOL as SYMBOL  # never colour alone: every node has a word and a symbol
+from .words import confidence_mark, value_words
+
+# Never colour alone (every box says its value in words and a symbol), and no colour of alarm:
+# a rule that does not hold is often good news or no news ("the person is not a child"), so
+# "does not hold" is plain white, "holds" a light blue, and "open" grey with a dashed border.
+STYLE = {
+    "true": 'style="rounded,filled", fillcolor="#dce8f5"',
+    "false": 'style="rounded,filled", fillcolor="#ffffff"',
+    "unknown": 'style="rounded,filled,dashed", fillcolor="#eeeeee"',
+}
 
 
 def _quote(text: str) -> str:
@@ -18,23 +30,23 @@ def justification_dot(result: Result) -> str:
     lines = [
         "digraph justification {",
         "  rankdir=LR;",
-        '  node [fontname="DejaVu Sans", fontsize=11];',
+        '  node [fontname="DejaVu Sans", fontsize=12];',
+        '  edge [color="#555555"];',
     ]
-    fill = {"true": "#d8f0d8", "false": "#f6d6d6", "unknown": "#eeeeee"}
-    facts: set[str] = set()
+    node = {step.rule: f"n{index}" for index, step in enumerate(result.explanation)}
+    facts: dict[str, str] = {}  # what a step relied on, in words -> its node
     for step in result.explanation:
-        label = f"{step.rule.split('.', 1)[1]}\n{step.citation}\n{SYMBOL[step.value]} {step.value}"
-        lines.append(
-            f"  {_quote(step.rule)} [shape=box, style=\"rounded,filled\", fillcolor=\"{fill[step.value]}\", label={_quote(label)}];"
-        )
-        for item in step.because:
-            name = item.split("=")[0]
-            if name in step.depends_on:
-                lines.append(f"  {_quote(name)} -> {_quote(step.rule)};")
+        mark = confidence_mark(step.confidence)
+        label = "\n".join(part for part in (step.label, step.citation, mark and f"[{mark}]", value_words(step.value)) if part)
+        lines.append(f"  {node[step.rule]} [shape=box, {STYLE[step.value]}, label={_quote(label)}];")
+        for item, words in zip(step.because, plain.because(result, step)):
+            name = item.split("=", 1)[0]
+            if name in step.depends_on and name in node:
+                lines.append(f"  {node[name]} -> {node[step.rule]};")
             else:
-                facts.add(item)
-                lines.append(f"  {_quote(item)} -> {_quote(step.rule)};")
-    for item in sorted(facts):
-        lines.append(f"  {_quote(item)} [shape=note, fontsize=10];")
+                fact = facts.setdefault(words, f"f{len(facts)}")
+                lines.append(f"  {fact} -> {node[step.rule]};")
+    for words, fact in facts.items():
+        lines.append(f"  {fact} [shape=note, fontsize=11, label={_quote(words)}];")
     lines.append("}")
     return "\n".join(lines)

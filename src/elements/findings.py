@@ -186,6 +186,20 @@ class Reader:
             related=[self._related(r, steps) for r in self.related_ids if values.get(r) == T],
         )
 
+    def conclusions(self, firings: list[Firing]) -> dict[str, str]:
+        """Only what the elements and the outcome came to: role -> status, and "outcome" -> the
+        outcome. For "what would change it", which reads many traces and needs no more."""
+        values = {f.id: f.value for f in firings if f.kind != "caveat"}
+        found = {role: self._status(role, values) for role in ROLES}
+        found["outcome"] = OUTCOME[values[self.role_id["outcome"]]]
+        return found
+
+    def _status(self, role: str, values) -> str:
+        waiver = self.waiver_of.get(role)
+        if waiver is not None and values.get(waiver.id) == T:
+            return "not_required"
+        return STATUS[values[self.role_id[role]]]
+
     def _element(self, role: str, values, used, deps) -> ElementFinding:
         """An element's finding. Findings are frozen and shared between results, as steps are."""
         rule = self.rules[self.role_id[role]]

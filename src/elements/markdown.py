@@ -38,3 +38,16 @@ def escape_lines(text: object) -> str:
     escaped = _escape(str(text).replace("\r\n", "\n"))
     # A newline inside a paragraph is a space in Markdown: a hard break keeps it.
     return escaped.replace("\n", "  \n")
+
+
+def href(url: str) -> str:
+    """A link target (a provision's https: page, a tel: or mailto: of a referral) that cannot
+    end the Markdown link early: spaces, parentheses and angle brackets percent-encoded."""
+    for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(char, code)
+    return url
+
+
+def link(text: object, url: str) -> str:
+    """Text, escaped, as a Markdown link to url; the escaped text alone where there is no url."""
+    return f"[{escape(text)}]({href(url)})" if url else escape(text)

@@ -1,5 +1,7 @@
 """Results as text for a terminal and as Markdown (the CLI formats and the app's export).
 
+The result in plain words comes first (elements.plain), then the elements, then the rules
+that fired, for professionals. Facts and rules appear by label and citation, never by id.
 Status is always a word, never colour alone. User text (title, narrative) is quoted as
 given; the narrative appears only when the caller asks for it.
 """
@@ -8,11 +10,13 @@ from __future__ import annotations
 import textwrap
 from typing import Callable, NamedTuple, Optional
 
-from .markdown import escape as md_escape
+from . import plain
+from .markdown import escape as md_escape, href
 from .model import Contact, Referral, Result, Scenario
 from .referrals import DIALLED, dialled, directory
 from .vocabulary import vocabulary
-from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS, age_words as _age_words, child_words
+from .whatif import WhatIf
+from .words import OUTCOME_WORDS, ROLES, STATUS_WORDS, age_words as _age_words, child_words, value_words
 
 
 def question_for(item: str) -> str:
@@ -31,7 +35,7 @@ def question_for(item: str) -> str:
 
 def _facts_words(ids: list[str]) -> str:
     vocab = vocabulary()
-    return ", ".join(f"{vocab.label(i)} ({i})" for i in ids)
+    return ", ".join(vocab.label(i) for i in ids)
 
 
 def age_words(scenario: Optional[Scenario]) -> str:
@@ -42,39 +46,47 @@ def _child_words(result: Result) -> str:
     return child_words(result.child, result.child_line)
 
 
-def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
+def render_text(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False,
+                whatif: Optional[WhatIf] = None) -> str:
+    """The report for a terminal: the plain summary, the elements, the trace, then what would
+    change it (when given), caveats and help. Labels and citations only: no ids."""
     wrap = lambda text, indent="    ": textwrap.fill(text, 92, initial_indent=indent, subsequent_indent=indent)  # noqa: E731
-    out: list[str] = [f"Elements: {result.framework_title} ({result.framework})"]
+    out: list[str] = [f"Elements: {result.framework_title}"]
     if scenario is not None and (scenario.title or scenario.id):
         out.append(f"Scenario: {scenario.title or scenario.id}")
     if narrative and scenario is not None and scenario.narrative:
         out += ["", "Narrative (as given):", wrap(scenario.narrative)]
-    out += ["", f"Outcome: {OUTCOME_WORDS[result.outcome].upper()}", wrap(result.summary), ""]
+    out += ["", f"Outcome: {OUTCOME_WORDS[result.outcome].upper()}", wrap(plain.summary(result)), ""]
     out.append("Elements")
     for role in ROLES:
         finding = result.elements[role]
-        line = f"  [{STATUS_WORDS[finding.status]:^12}] {finding.label:<8} {finding.citation}"
+        line = f"  [{STATUS_WORDS[finding.status]:^12}] {finding.label:<8} {plain.cite_text(finding.citation, '', finding.confidence)}"
         if finding.satisfied_by:
             line += f"  by: {_facts_words(finding.satisfied_by)}"
         out.append(line)
     out.append(f"  Child: {_child_words(result)} ({age_words(scenario)})")
-    out += ["", "Reasons (the rules that fired, in order)"]
+    out += ["", "For professionals: the rules that fired, in order"]
     for number, step in enumerate(result.explanation, 1):
-        out.append(f"  {number}. {step.rule} ({step.citation}): {step.value}")
+        out.append(f"  {number}. {plain.rule_name(step)}: {value_words(step.value)}")
         out.append(wrap(step.text, "       "))
         if step.because:
-            out.append(wrap("because: " + ", ".join(step.because), "       "))
+            out.append(wrap("because: " + "; ".join(plain.because(result, step)), "       "))
     if result.open_questions:
         out += ["", "Open questions (answers could still change the outcome)"]
         for item in result.open_questions:
-            out.append(wrap(f"- {item}: {question_for(item)}", "  "))
-    if result.what_would_change:
-        out += ["", "What would change the outcome"]
-        for sentence in result.what_would_change:
-            out.append(wrap(f"- {sentence}", "  "))
+            out.append(wrap(f"- {question_for(item)}", "  "))
+    if whatif is not None:
+        out += ["", "What would change it"]
+        out += [textwrap.fill(f"- {line}", 92, initial_indent="  ", subsequent_indent="    ")
+                for line in plain.what_if_lines(whatif, result)]
+    if result.related:
+        out += ["", "Related offences"]
+        for item in result.related:
+            out.append(textwrap.fill(f"- {plain.cite_text(item.citation, '', item.confidence)}: {item.reason}", 92,
+                                     initial_indent="  ", subsequent_indent="    "))
     out += ["", "Caveats"]
     for caveat in result.caveats:
-        out.append(textwrap.fill(f"- [{caveat.id}] {caveat.text}", 92, initial_indent="  ", subsequent_indent="    "))
+        out.append(textwrap.fill(f"- {caveat.text}", 92, initial_indent="  ", subsequent_indent="    "))
     out += ["", "Where to get help", wrap(directory().advice, "  ")]
     for referral in result.referrals:
         head, rows = referral_rows(referral)
@@ -149,11 +161,6 @@ def _fill(text: str, first: str, rest: str) -> str:
                          break_long_words=False, break_on_hyphens=False)
 
 
-def _href(url: str) -> str:
-    """A link target that cannot end the Markdown link early."""
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
 def row_markdown(row: Row, escape: Callable[[str], str]) -> str:
     """Pieces as Markdown, each text escaped with the caller's escape (the app escapes more)."""
     out = []
@@ -168,7 +175,7 @@ def row_markdown(row: Row, escape: Callable[[str], str]) -> str:
         if piece.strong:
             text = f"**{text}**"
         if piece.href:
-            text = f"[{text}]({_href(piece.href)})"
+            text = f"[{text}]({href(piece.href)})"
         out.append(lead + text + tail)
     return "".join(out)
 
@@ -179,34 +186,43 @@ def referral_markdown(referral: Referral, escape: Callable[[str], str]) -> list[
     return [f"- {row_markdown(head, escape)}"] + [f"  - {row_markdown(row, escape)}" for row in rows]
 
 
-def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False) -> str:
+def render_markdown(result: Result, scenario: Optional[Scenario] = None, narrative: bool = False,
+                    whatif: Optional[WhatIf] = None) -> str:
+    """The report as Markdown (the app's export, and the PDF's text): the same order as the
+    text report; every citation links to the provision's official text."""
+    esc, cite = plain.MARKDOWN
     out: list[str] = [f"# Elements: {md_escape(result.framework_title)}", ""]
     if scenario is not None and (scenario.title or scenario.id):
         out += [f"**Scenario:** {md_escape(scenario.title or scenario.id or '')}", ""]
     if narrative and scenario is not None and scenario.narrative:
         out += ["## Narrative (as given)", "", "> " + md_escape(scenario.narrative), ""]
-    out += [f"**Outcome: {OUTCOME_WORDS[result.outcome]}.** {md_escape(result.summary)}", ""]
+    out += [f"**Outcome: {OUTCOME_WORDS[result.outcome]}.** {md_escape(plain.summary(result))}", ""]
     out += ["## Elements", "", "| Element | Status | Provision | Satisfied by |", "|---|---|---|---|"]
     for role in ROLES:
         finding = result.elements[role]
         out.append(
-            f"| {finding.label} | {STATUS_WORDS[finding.status]} | {md_escape(finding.citation)} | "
+            f"| {md_escape(finding.label)} | {STATUS_WORDS[finding.status]} | "
+            f"{cite(finding.citation, finding.url, finding.confidence)} | "
             f"{md_escape(_facts_words(finding.satisfied_by)) or '—'} |"
         )
     out += ["", f"Child: {_child_words(result)} ({age_words(scenario)}).", ""]
-    out += ["## Reasons", "", "The rules that fired, in order.", ""]
+    out += ["## For professionals: the rules that fired", "", "In the order the engine fired them.", ""]
     for number, step in enumerate(result.explanation, 1):
-        because = f" Because: {md_escape(', '.join(step.because))}." if step.because else ""
-        out.append(f"{number}. **{step.rule}** ({md_escape(step.citation)}): {step.value}. {md_escape(step.text)}{because}")
+        reasons = plain.because(result, step, esc, cite)
+        because = f" Because: {'; '.join(reasons)}." if reasons else ""
+        out.append(f"{number}. **{plain.rule_name(step, esc, cite)}**: {value_words(step.value)}. {md_escape(step.text)}{because}")
     if result.open_questions:
         out += ["", "## Open questions", ""]
-        out += [f"- `{q}`: {md_escape(question_for(q))}" for q in result.open_questions]
-    if result.what_would_change:
-        out += ["", "## What would change the outcome", ""]
-        out += [f"- {md_escape(s)}" for s in result.what_would_change]
+        out += [f"- {md_escape(question_for(q))}" for q in result.open_questions]
+    if whatif is not None:
+        out += ["", "## What would change it", ""]
+        out += [f"- {line}" for line in plain.what_if_lines(whatif, result, esc, cite)]
+    if result.related:
+        out += ["", "## Related offences", ""]
+        out += [f"- {cite(r.citation, r.url, r.confidence)}: {md_escape(r.reason)}" for r in result.related]
     out += ["", "## Caveats", ""]
     for caveat in result.caveats:
-        out.append(f"- **{caveat.id}**: {md_escape(caveat.text)}")
+        out.append(f"- {md_escape(caveat.text)}")
         for source in caveat.sources:
             out.append(f"  - Source: {md_escape(source)}")
     out += ["", "## Where to get help", "", md_escape(directory().advice), ""]

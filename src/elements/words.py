@@ -91,3 +91,31 @@ def age_words(age: Optional[int]) -> str:
 def confidence_mark(confidence: str) -> str:
     """'' for a verified provision, otherwise the mark to show beside it."""
     return "" if confidence == "verified" else CONFIDENCE_WORDS[confidence]
+
+
+# ------------------------------------------------------------------ the result in plain words
+# (elements.plain builds its sentences from these; a person reads them on every view.)
+
+# A fact's value as a step of the trace used it: "Recruitment: yes".
+FACT_VALUE_WORDS = {"true": "yes", "false": "no", "unknown": "not known"}
+# An answer as "what would change it" names it: "were yes (now not answered)".
+ANSWER_NOW_WORDS = {True: "yes", False: "no", None: "not answered"}
+
+# The outcome and an element's status inside a sentence of the plain summary.
+PLAIN_OUTCOME = {
+    "all_elements_met": "the answers given touch every element of the definition",
+    "not_all_elements_met": "the answers given do not touch every element of the definition",
+    "undetermined": "the answers given do not yet settle whether they touch every element of the definition",
+}
+PLAIN_STATUS = {"met": "is met", "not_met": "is not met", "unknown": "is still open", "not_required": "is not required"}
+PLAIN_OPEN = "Answers to the open questions could settle it."
+# The last sentence of every plain summary: what the paragraph is, and what it never is.
+PLAIN_CLOSING = "This explains the legal definition only: it is not legal advice and it decides nothing about any person."
+
+
+def plain_child(child: Optional[bool], under: Optional[int]) -> str:
+    """Whether the person counts as a child, as a sentence of the plain summary."""
+    if child is None:
+        return "The person's age is not given, so whether they count as a child here is open."
+    line = "" if under is None else (f" (under {under})" if child else f" ({under} or over)")
+    return f"The person counts as {'a child' if child else 'an adult'} under this definition{line}."

@@ -55,7 +55,7 @@ def where_they_differ(results) -> None:
         st.markdown(f"**{esc(result.framework_title)}**: {display.outcome_words(result.outcome)}.")
         lines = []
         for item in departure["items"]:
-            where = f" ({esc(item['citation'])})" if item["citation"] else ""
+            where = f" ({display.cite(item['citation'], item['url'], item['confidence'])})" if item["citation"] else ""
             lines.append(f"- *{esc(item['label'])}, {esc(item['status'])}*{where}: {esc(' '.join(item['reasons']))}")
         st.markdown("\n".join(lines))
 

@@ -1,7 +1,8 @@
 """Load a scenario: an uploaded YAML/JSON file, or one from the training library.
 
 An upload is validated exactly as the CLI validates a file (elements.parse_scenario), and a
-bad file gets the same one-line message naming the field, never a traceback.
+bad file gets the same one-line message naming the field, never a traceback. The result
+page's JSON export loads too (elements.saved): its answers come back, its result is ignored.
 """
 from __future__ import annotations
 
@@ -44,7 +45,9 @@ st.markdown(
 st.header("Upload a scenario file")
 st.caption(
     "A YAML or JSON file in the Elements scenario format: person (age), jurisdiction and facts "
-    "(each true, false or null for unknown)."
+    "(each true, false or null for unknown). A JSON file downloaded from the Result page loads "
+    "too, so you can carry on where you left off: its answers are loaded, and the result is "
+    "worked out again (the result saved in the file is not used)."
 )
 upload = st.file_uploader("Scenario file (YAML or JSON)", type=["yaml", "yml", "json"], key="load.upload")
 if upload is not None:

@@ -1,4 +1,9 @@
-"""Result: what the engine found for the answers, explained, with caveats, help and exports."""
+"""Result: what the engine found for the answers, explained, with caveats, help and exports.
+
+The result in plain words first (one paragraph), then the elements, then, behind an expander
+for professionals, the trace (the diagram, and the same steps as a list). A person reads
+labels and citations here, never ids.
+"""
 from __future__ import annotations
 
 import streamlit as st
@@ -9,6 +14,7 @@ import nav
 import questions
 import state
 from elements import evaluate
+from elements.api import what_if
 from elements.explain import justification_dot
 from safe import md_escape_inline as esc
 
@@ -16,6 +22,7 @@ st.title("Result")
 framework = questions.framework_choice()
 scenario = state.scenario_or_stop()
 result = evaluate(scenario, framework)
+changes = what_if(scenario, framework)  # every answer tried the other way: a few dozen evaluations
 
 if scenario.title:
     st.caption("Scenario: " + esc(scenario.title))
@@ -24,6 +31,13 @@ if not scenario.facts and scenario.person.age is None:
     if st.button("Go to the walkthrough", key="result.to_walkthrough"):
         nav.go("walkthrough")
 
+# The diagram is not legible on a narrow screen: there it gives way to the same steps as a list.
+NARROW_CSS = """<style>
+@media (max-width: 640px) { .st-key-trace_diagram { display: none; } }
+@media (min-width: 641px) { .st-key-trace_narrow { display: none; } }
+</style>"""
+st.html(NARROW_CSS)
+
 display.outcome_banner(result)
 display.emergency_line(result.referrals[0])
 
@@ -31,25 +45,32 @@ st.header("The elements")
 display.element_cards(result)
 st.markdown(f"**Child:** {display.child_line(result)} ({esc(display.age_words(scenario))}).")
 
-st.header("How the rules reached this")
-st.graphviz_chart(
-    justification_dot(result),
-    alt=(
-        "Justification diagram: the facts on the left lead to the rules that fired, each box showing "
-        "the rule, its provision and whether it holds. The same steps are listed under Reasons."
-    ),
-)
-st.caption("Each box is a rule that fired, with its provision and ✔ holds, ✘ does not hold, or ? open. "
-           "The same steps, in words, follow.")
-
-st.header("Reasons, with citations")
-display.reasons(result)
+with st.expander("For professionals: how the rules reached this (the rules that fired)"):
+    with st.container(key="trace_diagram"):
+        st.graphviz_chart(
+            justification_dot(result),
+            alt=(
+                "Justification diagram: the facts on the left lead to the rules that fired, each box showing "
+                "the rule, its provision and whether it holds. The same steps are listed below."
+            ),
+        )
+        st.caption("Each box is a rule that fired, with its provision and ✔ holds, ✘ does not hold, or ? open. "
+                   "The same steps, in words, follow.")
+    with st.container(key="trace_narrow"):
+        st.caption("On a narrow screen the diagram is left out: the same steps follow as a list.")
+    display.reasons(result)
 
 st.header("Open questions")
 display.open_questions(result)
 
-st.header("What would change the outcome")
-display.what_would_change(result)
+st.header("What would change it")
+st.caption("Each answer the framework reads, tried the other way by evaluating again. "
+           "“Try it” shows that result beside this one; your answers stay as they are.")
+display.what_would_change(result, changes, scenario)
+
+if result.related:
+    st.header("Related offences")
+    display.related(result)
 
 st.header("Caveats")
 display.caveats(result.caveats)
@@ -65,6 +86,10 @@ st.markdown(
     "The exports hold the findings, the reasons with citations, the caveats with their sources "
     "and the referrals. Nothing is saved on the server: the file goes to your device only."
 )
+st.markdown(
+    "**To stop and come back later**, download the JSON: it holds your answers. Load it on the "
+    "*Load a scenario* page (or give it to `elements check`) to carry on where you left off."
+)
 NARRATIVE_KEY = state.WIDGET + "include_narrative"
 include = False
 if scenario.narrative:
@@ -77,7 +102,7 @@ if scenario.narrative:
     include = state.draft().include_narrative
 md_column, json_column, pdf_column = st.columns(3)
 md_column.download_button(
-    "Download Markdown", exports.markdown(result, scenario, include), exports.file_name(result, "md"),
+    "Download Markdown", exports.markdown(result, scenario, include, changes), exports.file_name(result, "md"),
     mime="text/markdown", key="export.md", on_click="ignore",
 )
 json_column.download_button(
@@ -85,6 +110,6 @@ json_column.download_button(
     mime="application/json", key="export.json", on_click="ignore",
 )
 pdf_column.download_button(
-    "Download PDF", lambda: exports.pdf_bytes(result, scenario, include), exports.file_name(result, "pdf"),
+    "Download PDF", lambda: exports.pdf_bytes(result, scenario, include, changes), exports.file_name(result, "pdf"),
     mime="application/pdf", key="export.pdf", on_click="ignore",
 )
