@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from elements import api, evaluate_all, frameworks, validate_scenario
 from elements.compare import departures
-from ui_apptest import answer, new_app, next_step, ok, set_age, set_country, shown
+from ids import assert_no_ids
+from ui_apptest import answer, new_app, next_step, ok, plain, set_age, set_country, shown
 
 
 def open_page(at, path):
@@ -105,7 +106,15 @@ def test_definitions_page_quotes_every_provision_with_its_citation():
         for provision in pack.provisions:
             assert provision.citation in page
             assert " ".join(provision.text.split())[:80] in " ".join(page.split())
-    assert "Glossary" in page and "(`action.recruitment`)" in page
+    assert "Glossary" in page and "Limitations" in page
+    # the glossary in words; the identifiers only in the fold for those who write scenario files
+    fold = at.expander[-1]
+    assert fold.label.startswith("For people who write scenario files")
+    in_fold = "\n".join(m.value for m in fold.markdown)
+    outside = "\n".join(m.value for m in at.markdown if m.value not in in_fold)
+    assert_no_ids(outside, "the definitions page outside the identifiers' fold")
+    for fact in api.vocabulary().facts:
+        assert f"| {fact.label} | `{fact.id}` |" in plain(in_fold)
     assert "Limitations" in page and "Nothing you type is stored or sent anywhere" in page
 
 

@@ -69,15 +69,20 @@ for pack in api.frameworks():
             display.provision(provision, CONFIDENCE[provision.confidence])
 
 st.header("Glossary")
-st.markdown("Each term is one question of the walkthrough. Identifiers (in grey) are the names scenario files use.")
+st.markdown("Each term is one question of the walkthrough.")
 vocab = api.vocabulary()
 for group in vocab.groups:
     st.subheader(group.title)
     st.markdown(esc(group.intro))
     if group.id == "person":
-        st.markdown(f"- **Age** (`person.age`): {esc(vocab.age.help)}")
+        st.markdown(f"- **Age**: {esc(vocab.age.help)}")
         continue
-    st.markdown("\n".join(f"- **{esc(f.label)}** (`{f.id}`): {esc(f.help)}" for f in vocab.in_group(group.id)))
+    st.markdown("\n".join(f"- **{esc(f.label)}**: {esc(f.help)}" for f in vocab.in_group(group.id)))
+# A scenario file names each fact by its identifier: those who write one find them here, apart
+# from what everyone else reads.
+with st.expander("For people who write scenario files: each term's identifier"):
+    rows = [("Age", "person.age")] + [(f.label, f.id) for g in vocab.groups if g.id != "person" for f in vocab.in_group(g.id)]
+    st.markdown("| Term | Identifier |\n| --- | --- |\n" + "\n".join(f"| {esc(label)} | `{fid}` |" for label, fid in rows))
 
 st.header("Limitations")
 st.markdown(LIMITATIONS)
