@@ -10,13 +10,10 @@ from typing import Iterable, Optional
 
 import streamlit as st
 
-from elements import Result, Scenario, evaluate, plain
+from elements import Result, Scenario, evaluate
+from elements.api import AGE, Change, Piece, WhatIf, apply, directory, plain, question_for, referral_markdown, row_markdown, vocabulary
+from elements.api import age_words  # noqa: F401 - the pages use display.age_words
 from elements.model import Caveat, Referral
-from elements.api import directory
-from elements.report import age_words  # noqa: F401 - the pages use display.age_words
-from elements.report import Piece, question_for, referral_markdown, row_markdown
-from elements.vocabulary import vocabulary
-from elements.whatif import AGE, Change, WhatIf, apply
 from elements.words import ANSWER_NOW_WORDS, ROLES, child_words, outcome_words, status_words, value_words  # noqa: F401 - pages use them
 from safe import md_escape, md_escape_inline as esc
 

@@ -12,10 +12,7 @@ import json
 from typing import Optional
 
 from elements import Result, Scenario
-from elements.api import what_if
-from elements.report import render_markdown
-from elements.saved import dump
-from elements.whatif import WhatIf
+from elements.api import WhatIf, dump, render_markdown, what_if
 from pdf import markdown_to_pdf
 
 

@@ -13,7 +13,8 @@ import streamlit as st
 
 import countries
 import state
-from elements import api, interview
+from elements import api
+from elements.api import interview
 from elements.words import ANSWER_WORDS
 from safe import md_escape_inline as esc
 

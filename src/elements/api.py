@@ -208,6 +208,47 @@ def what_if(scenario: Union[Scenario, dict], framework: Optional[str] = None) ->
     return _what_if(fw.pack, fw.evaluate, fw.conclusions, scenario, facts_read(fw.pack.framework), vocabulary())
 
 
+# What the views render with. The app (and any other front end) imports these from here, never
+# from the modules that make them; each is loaded on first use, so the CLI does not pay for them.
+_FOR_VIEWS = {
+    # whole modules of words: every sentence a person reads (plain), and which questions can
+    # still change an element, and why each is asked (interview)
+    "plain": ("plain", None), "interview": ("interview", None),
+    # the report's pieces: Markdown and the rows the app draws
+    "render_markdown": "report", "Piece": "report", "question_for": "report", "referral_markdown": "report",
+    "row_markdown": "report", "age_words": "report",
+    # Markdown escaping for text the app did not write
+    "markdown_escape": ("markdown", "escape"), "markdown_escape_lines": ("markdown", "escape_lines"),
+    # the diagram of the rules that fired
+    "justification_dot": "explain",
+    # a saved analysis (the JSON export)
+    "dump": "saved",
+    # what would change it
+    "AGE": "whatif", "Change": "whatif", "apply": "whatif",
+    # phrases in a narrative proposed as facts
+    "highlight": "highlight", "marks": "highlight", "age_candidates": "highlight", "propose_age": "highlight",
+    "proposed_facts": "highlight",
+    # the exercise's grading
+    "MARK_WORDS": "exercise", "MARKS": "exercise", "TRAINEE_MAX": "exercise", "ElementAnswer": "exercise",
+    "Feedback": "exercise", "fact_choices": "exercise", "grade": "exercise", "record": "exercise",
+    "summarize": "exercise", "to_csv": "exercise",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _FOR_VIEWS.get(name)
+    if home is None:
+        raise AttributeError(f"module 'elements.api' has no attribute {name!r}")
+    module, attribute = home if isinstance(home, tuple) else (home, name)
+    from importlib import import_module
+
+    value = import_module(f"elements.{module}")
+    if attribute is not None:
+        value = getattr(value, attribute)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "COLUMNS",
     "MAX_SCENARIO_BYTES",
@@ -239,4 +280,6 @@ __all__ = [
     "validate_scenario",
     "vocabulary",
     "what_if",
+    "WhatIf",
+    *_FOR_VIEWS,
 ]

@@ -14,8 +14,7 @@ import nav
 import questions
 import state
 from elements import evaluate
-from elements.api import what_if
-from elements.explain import justification_dot
+from elements.api import justification_dot, what_if
 from safe import md_escape_inline as esc
 
 st.title("Result")

@@ -14,7 +14,8 @@ import display
 import nav
 import questions
 import state
-from elements import api, interview
+from elements import api
+from elements.api import interview
 from elements.words import ANSWER_WORDS
 from lawtext import provisions_for_age, provisions_for_facts
 from safe import md_escape_inline as esc
