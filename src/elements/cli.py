@@ -196,8 +196,11 @@ def _answer(number: int, raw: Optional[bytes], source: str) -> tuple[int, str, s
         scenario = api.scenario_from_json(raw, where)
     except InputError as exc:
         return number, "refused", json.dumps({"line": number, "error": exc.line()}) + "\n", f"elements: {exc.line()}"
-    # The result as the contract has it, with its input line number first.
-    return number, "evaluated", f'{{"line":{number},' + result_json(_BATCH["evaluate"](scenario))[1:] + "\n", ""
+    # The result as the contract has it, with its input line number first. Ctrl-C waits for
+    # the evaluation under way: durable-rules' cleanup of a session must not be cut short.
+    with _INTERRUPTS.deferred():
+        result = _BATCH["evaluate"](scenario)
+    return number, "evaluated", f'{{"line":{number},' + result_json(result)[1:] + "\n", ""
 
 
 # The batch's evaluator and source name, set before any line is answered: workers forked after

@@ -35,6 +35,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from typing import Optional
 
 import durable_rules_engine as _dre
 
@@ -122,6 +123,10 @@ class Ruleset:
         self.framework = program.framework
         self.name = f"elements_{program.framework}_{next(_RULESET_IDS)}"
         self._sid = f"{self.name}:{next(_SESSION_IDS)}"  # the one session, reused (see run)
+        # The state of an evaluation under way, until it has ended cleanly: if it is still set
+        # when the next one starts, that one was cut short even in its own cleanup (an interrupt
+        # can land there too), and its session is dropped before anything else is asserted.
+        self._unfinished: Optional[tuple] = None
         # Inside the engine a fact is a short code: the messages it parses stay small.
         code = {fact_id: _short_code(index) for index, fact_id in enumerate(fact_order)}
         definition: dict[str, dict] = {}
@@ -170,7 +175,10 @@ class Ruleset:
         evaluation that does not end cleanly deletes it instead, and the next starts afresh."""
         trace: list[Firing] = []
         with _LOCK:
+            if self._unfinished is not None:
+                self._drop(*self._unfinished)
             sid = self._sid
+            self._unfinished = (sid, None)
             template = self.message(scenario, sid)
             asserted: list[str] = []
             matched, clean, state = None, False, None
@@ -181,6 +189,7 @@ class Ruleset:
                     if code != NOT_HANDLED:  # a copy that no rule takes is not kept
                         asserted.append(copy)
                         state = offset
+                        self._unfinished = (sid, state)
                 if not asserted:  # nothing was asserted: the session is as it was
                     clean = True
                     raise EngineError(f"framework {self.framework}", "", "no rule matched the scenario; please report this")
@@ -205,12 +214,26 @@ class Ruleset:
                                   f"the rule engine could not evaluate the scenario ({exc}); please report this") from None
             finally:
                 if not clean:
-                    if state is not None:
-                        # Interrupted, perhaps mid-action (an interrupt can land between the
-                        # engine's call and our reading of its answer): deleting a session with an
-                        # action under way corrupts durable-rules' memory, so hand back any action
-                        # first (harmless when there is none).
-                        _dre.abandon_action(self._handle, state)
-                    _dre.delete_state(self._handle, sid)
-                    self._sid = f"{self.name}:{next(_SESSION_IDS)}"
+                    self._drop(sid, state)
+            self._unfinished = None
         return trace
+
+    def _drop(self, sid: str, state) -> None:
+        """Delete a session an evaluation left unfinished, and start the next in a new one.
+        Each step marks that it is done, so if this is cut short in turn, the next run goes on
+        from there (and never hands back an action or deletes a session twice)."""
+        self._unfinished = (sid, state)
+        if state is not None:
+            # Interrupted, perhaps mid-action (an interrupt can land between the engine's call
+            # and our reading of its answer): deleting a session with an action under way
+            # corrupts durable-rules' memory, so hand back any action first (harmless when
+            # there is none).
+            _dre.abandon_action(self._handle, state)
+            self._unfinished = (sid, None)
+        if self._sid == sid:
+            try:
+                _dre.delete_state(self._handle, sid)
+            except _dre.error:  # none to delete (error 309): it was never made, or is gone already
+                pass
+            self._sid = f"{self.name}:{next(_SESSION_IDS)}"
+        self._unfinished = None
