@@ -292,8 +292,8 @@ def projected_view() -> None:
         )
         chosen = [f for f in ids if f in (chosen or [])]
         if len(chosen) > MAX_SIDE_BY_SIDE:
-            st.warning(f"Up to {MAX_SIDE_BY_SIDE} frameworks fit side by side: the first "
-                       f"{MAX_SIDE_BY_SIDE} chosen are shown.", icon="ℹ️")
+            st.warning(f"Up to {MAX_SIDE_BY_SIDE} frameworks fit side by side: the first {MAX_SIDE_BY_SIDE} "
+                       "of those chosen, in the list's order, are shown.", icon="ℹ️")
             chosen = chosen[:MAX_SIDE_BY_SIDE]
 
         toggles = st.columns(2)
