@@ -101,9 +101,12 @@ def test_presenter_reveals_each_element_by_keyboard_beside_the_narrative(browser
             clean(page, f"{size}-{number}a-{role}-vote")
             for field, count in zip(["Met", "Not met", "Open"], [12, 3, 5]):
                 count_field(page, field).fill(str(count))
+                if key == "PageDown" and field == "Open":
+                    break  # a clicker pressed while a count is still being typed: it counts
                 count_field(page, field).press("Tab")
                 settle(page)
-            unfocus(page)
+            else:
+                unfocus(page)
             press(page, key)  # the finding
             page.get_by_text(f"{number} of {len(ROLES)} elements revealed").wait_for()
             step = page.locator("[class*='st-key-cls_at_']").first
@@ -173,5 +176,31 @@ def test_notes_open_in_their_own_view(browser, app_url):
         found = axe_violations(notes)
         assert not found, json.dumps(found, indent=1)
         screenshot(notes, "classroom-notes")
+    finally:
+        context.close()
+
+
+def test_with_the_controls_shown_a_reveal_brings_the_stage_into_view(browser, app_url):
+    """Out of presenter mode the controls come first; the page brings each new step into view
+    itself, so the lecturer still never scrolls."""
+    context, page = open_classroom(browser, app_url, "1280", f"scenario={LONGEST}")
+    try:
+        clean(page, "1280-controls-start")
+        assert page.get_by_role("button", name="Reveal all").is_visible(), "the page opens at its controls"
+        for number in range(1, 3):
+            unfocus(page)
+            press(page, "ArrowRight")
+            page.wait_for_timeout(300)
+        page.get_by_text(f"1 of {len(ROLES)} elements revealed").wait_for()
+        page.wait_for_timeout(300)
+        # The step whole, the narrative beside it from its start (with the sidebar shown, a
+        # long narrative's column scrolls on its own: presenter mode shows it whole).
+        screenshot(page, "classroom-1280-controls-finding", full=False)
+        inside_window_whole(page, "[class*='st-key-cls_at_']")
+        narrative, step = box(page, ".st-key-cls_narrative"), box(page, "[class*='st-key-cls_at_']")
+        assert 0 <= narrative["y"] and abs(narrative["y"] - step["y"]) < 2, (narrative, step)
+        screenshot(page, "classroom-1280-controls-finding", full=False)
+        clean(page, "1280-controls-finding")
+        assert page.get_by_test_id("stSidebar").is_visible(), "the sidebar stays out of presenter mode"
     finally:
         context.close()

@@ -73,7 +73,9 @@
     const marker = document.querySelector("[class*='st-key-cls_at_']");
     const name = marker && [...marker.classList].find((c) => c.startsWith("st-key-cls_at_"));
     if (!name || name === place) return;
+    const first = place === null;  // the page as it opens keeps its own start, the controls first
     place = name;
+    if (first) return;
     const stage = document.querySelector(".st-key-cls_stage");
     const box = stage && stage.getBoundingClientRect();
     if (box && (box.top < 0 || box.bottom > window.innerHeight)) stage.scrollIntoView({ block: "start" });

@@ -43,11 +43,13 @@ CSS = """<style>
 .st-key-cls_stage h2{font-size:max(2.2rem, 2vw);padding:0 0 0.25rem}
 .st-key-cls_stage h3{font-size:max(1.9rem, 1.7vw);padding:0.2rem 0}
 .st-key-cls_stage{scroll-margin-top:4rem}
+/* The room for the stage: a projector's window is small. */
+[data-testid="stMainBlockContainer"]{padding-left:2rem;padding-right:2rem;max-width:none}
 /* Streamlit pulls a paragraph's last margin back with a negative one; on a column that scrolls
    on its own, that would hide the last line's foot. */
 .st-key-cls_stage [data-testid="stMarkdownContainer"], .st-key-cls_stage [data-testid="stCaptionContainer"]{margin-bottom:0}
 .st-key-cls_stage [data-testid="stMarkdownContainer"] p:last-child, .st-key-cls_stage [data-testid="stCaptionContainer"] p:last-child{margin-bottom:0}
-.st-key-cls_narrative, .st-key-cls_step{max-height:calc(100vh - 5rem);overflow-y:auto;padding-right:0.4rem}
+.st-key-cls_narrative, .st-key-cls_step{max-height:calc(100vh - 4.5rem);overflow-y:auto;padding-right:0.4rem}
 .st-key-cls_stage [data-testid="stVerticalBlock"]{gap:0.6rem}
 /* Two or three frameworks side by side: the narrative, the frameworks' names, the facts and
    the reasons in a smaller, still large, type; each status and provision as large as ever. */
