@@ -50,6 +50,8 @@ CSS = """<style>
 .st-key-cls_stage [data-testid="stMarkdownContainer"], .st-key-cls_stage [data-testid="stCaptionContainer"]{margin-bottom:0}
 .st-key-cls_stage [data-testid="stMarkdownContainer"] p:last-child, .st-key-cls_stage [data-testid="stCaptionContainer"] p:last-child{margin-bottom:0}
 .st-key-cls_narrative, .st-key-cls_step{max-height:calc(100vh - 4.5rem);overflow-y:auto;padding-right:0.4rem}
+/* A phone stacks the columns: one page that scrolls, no box scrolling inside it. */
+@media (max-width: 640px){.st-key-cls_narrative, .st-key-cls_step{max-height:none;overflow-y:visible}}
 .st-key-cls_stage [data-testid="stVerticalBlock"]{gap:0.6rem}
 /* Two or three frameworks side by side: the narrative, the frameworks' names, the facts and
    the reasons in a smaller, still large, type; each status and provision as large as ever. */
@@ -58,7 +60,7 @@ CSS = """<style>
 .st-key-cls_columns_2 [class*="st-key-cls_why_"] p, .st-key-cls_columns_3 [class*="st-key-cls_why_"] p,
 .st-key-cls_columns_2 [class*="st-key-cls_name_"] p, .st-key-cls_columns_3 [class*="st-key-cls_name_"] p{font-size:max(1.1rem, 1.15vw);line-height:1.35}
 .st-key-cls_columns_3 h3 ~ p{font-size:max(1.35rem, 1.35vw)}
-.st-key-cls_stage [data-testid="stNumberInput"] label p{font-size:1.4rem}
+.st-key-cls_stage [data-testid="stWidgetLabel"] p{font-size:1.4rem!important}
 .st-key-cls_stage input{font-size:1.5rem}
 </style>"""
 # Presenter mode: only the stage, across the whole window.
@@ -114,7 +116,9 @@ def leave_presenter() -> None:
 
 
 def choose_from_address(key: str) -> None:
-    """?scenario=<id> chooses that library scenario (the notes window opens on the projected one)."""
+    """?scenario=<id> chooses that library scenario (the notes window opens on the projected one),
+    by its place in library.picker's list: the scenarios with a narrative, in the library's order
+    (tests/test_ui_classroom.py checks the two agree)."""
     wanted = st.query_params.get("scenario")
     if not wanted or key in st.session_state:
         return
