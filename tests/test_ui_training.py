@@ -1,10 +1,11 @@
-"""The training pages (ui/views/exercise.py, classroom.py, narrative.py), driven with AppTest."""
+"""The training pages (ui/views/exercise.py, classroom.py, narrative.py), driven with AppTest
+(the classroom itself: tests/test_ui_classroom.py)."""
 from __future__ import annotations
 
 import pytest
 
 from elements.yamlfile import rules_dir
-from ui_apptest import draft, new_app, ok, plain, said, shown
+from ui_apptest import draft, new_app, ok, said, shown
 
 import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
 
@@ -151,68 +152,6 @@ def test_exercise_feedback_shows_the_distinction_caveat(sid, caveat):
     page = shown(at)
     assert f"**Caveat:** {said(caveat)}" in page
     assert f"**Caveat:** {said('not_legal_advice')}" in page
-
-
-# ---------------------------------------------------------------- classroom
-
-
-def test_classroom_reveals_one_element_at_a_time():
-    at = open_page(new_app(), "views/classroom.py")
-    at.selectbox(key="cls.scenario").set_value(library_index("familial-01"))
-    at = ok(at.run())
-    page = shown(at)
-    assert "Jade was 14" in page
-    assert "0 of 3 elements revealed" in page and "## Action" not in at.markdown[0].value
-    at.button(key="cls.next").click()
-    at = ok(at.run())
-    assert "1 of 3 elements revealed" in shown(at)
-    assert any(m.value.startswith("## Action") for m in at.markdown)
-    assert not any(m.value.startswith("## Means") for m in at.markdown)
-    at.button(key="cls.all").click()
-    at = ok(at.run())
-    page = shown(at)
-    assert any(m.value.startswith("## Outcome") for m in at.markdown)
-    assert "Child: yes, under 18" in page
-    assert "Art. 3(c)" in page  # the means waived for a child, with its provision
-
-
-def test_classroom_frameworks_toggle_live_and_reveal_resets_with_the_scenario():
-    at = open_page(new_app(), "views/classroom.py")
-    at.selectbox(key="cls.scenario").set_value(library_index("organ-removal-01"))
-    at = ok(at.run())
-    at.button(key="cls.all").click()
-    at = ok(at.run())
-    at.get("button_group")[0].set_value(["palermo", "us"])
-    at = ok(at.run())
-    page = shown(at)
-    from elements.packs import get_pack
-
-    assert f"{get_pack('palermo').short_title}**: ✔ all elements met" in page
-    assert f"{get_pack('us').short_title}**: ✘ not all elements met" in page
-    at.selectbox(key="cls.scenario").set_value(library_index("contrast-au-pair"))
-    at = ok(at.run())
-    assert "0 of 3 elements revealed" in shown(at)
-
-
-@pytest.mark.parametrize("sid, caveat", [
-    ("contrast-sex-work-independent", "sex_work_distinction"),
-    ("contrast-smuggling-01", "smuggling_distinction"),
-])
-def test_classroom_shows_each_caveat_once_after_full_reveal(sid, caveat):
-    at = open_page(new_app(), "views/classroom.py")
-    at.selectbox(key="cls.scenario").set_value(library_index(sid))
-    at = ok(at.run())
-    at.get("button_group")[0].set_value(["palermo", "us", "uk"])
-    at = ok(at.run())
-    at.button(key="cls.next").click()
-    at = ok(at.run())
-    assert said(caveat) not in shown(at), "caveats come with the outcome, once every element is shown"
-    at.button(key="cls.all").click()
-    at = ok(at.run())
-    caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat:**")]
-    assert sum(said(caveat) in c for c in caveats) == 1
-    assert sum(said("not_legal_advice") in c for c in caveats) == 1, "raised by every framework, shown once"
-    assert any(m.value == "## Caveats" for m in at.markdown)
 
 
 # ---------------------------------------------------------------- narrative

@@ -66,4 +66,44 @@
     heading.focus({ preventScroll: true });
     heading.scrollIntoView({ block: "start" });
   }).observe(document.body, { childList: true, subtree: true });
+
+  // The classroom: a new step (a vote, a finding, the outcome) is brought into view whole.
+  let place = null;
+  new MutationObserver(() => {
+    const marker = document.querySelector("[class*='st-key-cls_at_']");
+    const name = marker && [...marker.classList].find((c) => c.startsWith("st-key-cls_at_"));
+    if (!name || name === place) return;
+    const first = place === null;  // the page as it opens keeps its own start, the controls first
+    place = name;
+    if (first) return;
+    const stage = document.querySelector(".st-key-cls_stage");
+    const box = stage && stage.getBoundingClientRect();
+    if (box && (box.top < 0 || box.bottom > window.innerHeight)) stage.scrollIntoView({ block: "start" });
+  }).observe(document.body, { childList: true, subtree: true });
+
+  // The classroom's keys: → , Space and a clicker's Page Down press the page's Next button;
+  // ← and Page Up its Back. Keys that type, choose or press the control in focus are left to it.
+  const CHOOSING = "input, textarea, select, [contenteditable], [role=combobox], [role=listbox], "
+    + "[role=radiogroup], [role=slider], [role=tablist], [role=menu]";
+  const PRESSING = "button, a, summary, label, [role=button], [role=switch], [role=checkbox], [role=radio]";
+  document.addEventListener("keydown", (event) => {
+    const ahead = ["ArrowRight", " ", "PageDown"].includes(event.key);
+    if (!(ahead || ["ArrowLeft", "PageUp"].includes(event.key))) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || !document.querySelector(".st-key-cls_stage")) return;
+    const target = event.target instanceof Element ? event.target : document.body;
+    const clicker = event.key.startsWith("Page");  // a clicker sends these whatever has focus
+    if (!clicker && target.closest(CHOOSING)) return;
+    if (event.key === " " && target.closest(PRESSING)) return;
+    const button = document.querySelector(ahead ? ".st-key-cls_next button" : ".st-key-cls_back button");
+    if (!button) return;
+    event.preventDefault();
+    if (event.repeat) return;  // a key held down takes one step
+    const typing = document.activeElement;
+    if (typing && typing.matches("input, textarea")) {
+      typing.blur();  // a count typed and not yet entered is entered first
+      setTimeout(() => button.click(), 150);
+    } else {
+      button.click();
+    }
+  }, true);
 })();

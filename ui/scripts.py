@@ -2,7 +2,8 @@
 
 browser.js (beside this file) is the quick exit that works in the browser itself, on a click
 or on Shift pressed three times, and again whenever this tab shows the app after leaving it;
-and keyboard focus on a step's heading when the step changes. The server-side redirect is the
+keyboard focus on a step's heading when the step changes; and the classroom's keys (arrows,
+Space, a clicker's Page Down and Page Up press its Next and Back buttons). The server-side redirect is the
 fallback for a page that has not run it. No user text ever reaches either.
 """
 from __future__ import annotations

@@ -1,110 +1,330 @@
-"""Classroom: for a projector. The narrative in large type, the elements revealed one at a
-time, and the frameworks switched on and off live so a class can see where they part ways.
+"""Classroom: for a projector. The narrative in large type in one column and, in the other, one
+step at a time: the class's vote on an element (a show of hands the lecturer counts, or skips),
+then the engine's finding beside that vote, then the outcome with its caveats. Up to three
+frameworks side by side, switched on and off live so a class can see where they part ways.
+
+The keys step through it (→, Space and a clicker's Page Down forward; ← and Page Up back:
+ui/browser.js presses this page's Next and Back buttons). Presenter mode hides the controls and
+the sidebar. The teacher's notes are a view of their own (?view=notes), for the lecturer's
+screen: the projected view never shows them.
 
 Every status, provision and explanation shown is the engine's (elements.evaluate); this page
-only chooses how much of it to show.
+only chooses how much of it to show, and it shows the class's vote without grading it.
 """
 from __future__ import annotations
+
+from typing import Optional
+from urllib.parse import urlencode
 
 import streamlit as st
 
 import display
 import library
+import reveal
 from elements import api
 from elements.words import ROLES
 from safe import md_escape, md_escape_inline as esc
 
-REVEALED = "cls.revealed"  # how many elements are shown, 0..3
-SHOWN_FOR = "cls.shown_for"  # the scenario the reveal count belongs to
+AT = "cls.at"  # the position in the order of play (ui/reveal.py)
+VOTES = "cls.votes"  # element role -> the class's vote (None: no vote taken)
+SHOWN_FOR = "cls.shown_for"  # the scenario the position and the votes belong to
+PRESENTER = "cls.presenter"
+VOTING = "cls.voting"
+MAX_SIDE_BY_SIDE = 3
+DEFAULT_FRAMEWORK = "palermo"
+DECIDES_NOTHING = ("These findings explain how each definition reads the facts given; they decide nothing "
+                   "about anyone.")
 
-# Fixed CSS, never built from user text: large type inside the keyed container only.
+# Fixed CSS, never built from user text. Large type on the stage; the narrative and the step
+# each in a column no taller than the window, so a reveal never needs the page scrolled (a
+# column too long for a small screen scrolls on its own).
 CSS = """<style>
-.st-key-classroom p, .st-key-classroom li{font-size:1.65rem;line-height:1.45}
-.st-key-classroom h2{font-size:2.2rem}
-.st-key-classroom h3{font-size:1.9rem}
+.st-key-cls_stage p, .st-key-cls_stage li{font-size:max(1.65rem, 1.5vw);line-height:1.4}
+.st-key-cls_stage h2{font-size:max(2.2rem, 2vw);padding:0 0 0.25rem}
+.st-key-cls_stage h3{font-size:max(1.9rem, 1.7vw);padding:0.2rem 0}
+.st-key-cls_stage{scroll-margin-top:4rem}
+/* The room for the stage: a projector's window is small. */
+[data-testid="stMainBlockContainer"]{padding-left:2rem;padding-right:2rem;max-width:none}
+/* Streamlit pulls a paragraph's last margin back with a negative one; on a column that scrolls
+   on its own, that would hide the last line's foot. */
+.st-key-cls_stage [data-testid="stMarkdownContainer"], .st-key-cls_stage [data-testid="stCaptionContainer"]{margin-bottom:0}
+.st-key-cls_stage [data-testid="stMarkdownContainer"] p:last-child, .st-key-cls_stage [data-testid="stCaptionContainer"] p:last-child{margin-bottom:0}
+.st-key-cls_narrative, .st-key-cls_step{max-height:calc(100vh - 4.5rem);overflow-y:auto;padding-right:0.4rem}
+/* A phone stacks the columns: one page that scrolls, no box scrolling inside it. */
+@media (max-width: 640px){.st-key-cls_narrative, .st-key-cls_step{max-height:none;overflow-y:visible}}
+.st-key-cls_stage [data-testid="stVerticalBlock"]{gap:0.6rem}
+/* Two or three frameworks side by side: the narrative, the frameworks' names, the facts and
+   the reasons in a smaller, still large, type; each status and provision as large as ever. */
+.st-key-cls_layout_2 .st-key-cls_narrative p, .st-key-cls_layout_3 .st-key-cls_narrative p{font-size:max(1.3rem, 1.3vw)}
+.st-key-cls_layout_2 .st-key-cls_narrative h2, .st-key-cls_layout_3 .st-key-cls_narrative h2{font-size:max(1.7rem, 1.7vw)}
+.st-key-cls_columns_2 [class*="st-key-cls_why_"] p, .st-key-cls_columns_3 [class*="st-key-cls_why_"] p,
+.st-key-cls_columns_2 [class*="st-key-cls_name_"] p, .st-key-cls_columns_3 [class*="st-key-cls_name_"] p{font-size:max(1.1rem, 1.15vw);line-height:1.35}
+.st-key-cls_columns_3 h3 ~ p{font-size:max(1.35rem, 1.35vw)}
+.st-key-cls_stage [data-testid="stWidgetLabel"] p{font-size:1.4rem!important}
+.st-key-cls_stage input{font-size:1.5rem}
+</style>"""
+# Presenter mode: only the stage, across the whole window.
+PRESENTER_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"]{display:none!important}
+[data-testid="stMainBlockContainer"]{padding:0.6rem 1.5rem 0.3rem!important;max-width:none!important}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :not(.st-key-cls_stage):not(:has(.st-key-cls_stage)){display:none!important}
+.st-key-cls_narrative, .st-key-cls_step{max-height:calc(100vh - 1.2rem)}
+.st-key-cls_show{position:fixed;bottom:0.5rem;right:1rem;z-index:1000001;width:auto!important}
+.st-key-cls_show button{padding:0.1rem 0.6rem;min-height:0}
+.st-key-cls_show button p{font-size:0.9rem!important}
 </style>"""
 
 
-def reveal(n: int) -> None:
-    st.session_state[REVEALED] = max(0, min(len(ROLES), n))
-
-
-def element_column(result, role: str) -> None:
-    finding = result.elements[role]
-    st.markdown(f"### {display.status_words(finding.status)}")
-    st.markdown(f"*{esc(result.framework_title)}*, {esc(finding.citation)}")
-    if finding.satisfied_by:
-        st.markdown("By: " + esc(display.fact_names(finding.satisfied_by)))
-    step = next((s for s in result.explanation if s.rule == finding.rule), None)
-    if step is not None:
-        st.markdown(esc(step.text))
-
-
-st.title("Classroom")
-st.html(CSS)
-
-entry = library.picker("Scenario", "cls.scenario")
-scenario = entry.scenario
-sid = scenario.id or entry.path.stem
-if st.session_state.get(SHOWN_FOR) != sid:
+def start_over(sid: str) -> None:
     st.session_state[SHOWN_FOR] = sid
-    st.session_state[REVEALED] = 0
-st.session_state.setdefault(REVEALED, 0)
+    st.session_state[AT] = 0
+    st.session_state[VOTES] = {}
 
-ids = api.framework_ids()
-chosen = st.pills(
-    "Frameworks shown", ids, selection_mode="multi", default=["palermo"] if "palermo" in ids else ids[:1],
-    format_func=lambda f: api.get_pack(f).short_title, key="cls.frameworks",
-)
-chosen = [f for f in ids if f in (chosen or [])]
 
-revealed = st.session_state[REVEALED]
-buttons = st.columns(3)
-buttons[0].button("Reveal the next element", key="cls.next", on_click=reveal, args=(revealed + 1,),
-                  disabled=revealed >= len(ROLES), type="primary")
-buttons[1].button("Reveal all", key="cls.all", on_click=reveal, args=(len(ROLES),), disabled=revealed >= len(ROLES))
-buttons[2].button("Hide the findings", key="cls.hide", on_click=reveal, args=(0,), disabled=revealed == 0)
+def go_to(position: int) -> None:
+    st.session_state[AT] = position
 
-with st.container(key="classroom"):
-    st.markdown(f"## {esc(scenario.title or sid)}")
-    st.markdown(md_escape(scenario.narrative))
-    if not chosen:
-        st.markdown("Choose at least one framework to show its findings.")
-    results = [api.evaluate(scenario, fw) for fw in chosen]
-    for role in ROLES[:revealed]:
-        label = results[0].elements[role].label if results else role.title()
-        st.markdown(f"## {esc(role.title())}" + (f" ({esc(label)})" if label.lower() != role else ""))
-        columns = st.columns(len(results)) if 1 <= len(results) <= 3 else [st.container() for _ in results]
-        for column, result in zip(columns, results):
+
+def voting() -> bool:
+    return bool(st.session_state.get(VOTING, True))
+
+
+def count_key(sid: str, role: str, index: int) -> str:
+    return f"cls.count.{sid}.{role}.{index}"
+
+
+def take_vote(sid: str, role: str, skipped: bool = False) -> None:
+    counts = [st.session_state.get(count_key(sid, role, i)) or 0 for i in range(len(reveal.VOTE_CHOICES))]
+    st.session_state[VOTES][role] = None if skipped else reveal.counted(*counts)
+
+
+def forward(sid: str, skipped: bool = False) -> None:
+    """Next: from a vote, the vote as counted (or skipped) is kept and the finding shown."""
+    at = reveal.settle(st.session_state[AT], voting())
+    if reveal.kind(at) == "vote":
+        take_vote(sid, reveal.role(at), skipped)
+    st.session_state[AT] = reveal.forward(at, voting())
+
+
+def backward() -> None:
+    st.session_state[AT] = reveal.backward(st.session_state[AT], voting())
+
+
+def leave_presenter() -> None:
+    st.session_state[PRESENTER] = False
+
+
+def choose_from_address(key: str) -> None:
+    """?scenario=<id> chooses that library scenario (the notes window opens on the projected one),
+    by its place in library.picker's list: the scenarios with a narrative, in the library's order
+    (tests/test_ui_classroom.py checks the two agree)."""
+    wanted = st.query_params.get("scenario")
+    if not wanted or key in st.session_state:
+        return
+    offered = [e for e in library.entries() if e.scenario is not None and e.scenario.narrative]
+    index = next((i for i, e in enumerate(offered) if (e.scenario.id or e.path.stem) == wanted), None)
+    if index is None:
+        st.info("The scenario in this address is not in the library (a scenario loaded for one session "
+                "stays in its own window): choose one below.", icon="ℹ️")
+    else:
+        st.session_state[key] = index
+
+
+def frameworks_from_address() -> list[str]:
+    ids = api.framework_ids()
+    asked = [f for f in st.query_params.get("fw", "").split(",") if f in ids]
+    return asked[:MAX_SIDE_BY_SIDE] or ([DEFAULT_FRAMEWORK] if DEFAULT_FRAMEWORK in ids else ids[:1])
+
+
+def role_title(role: str) -> str:
+    return role.title()
+
+
+def element_title(results: list, role: str) -> str:
+    """'Means', or 'Action (travel)' where the first framework shown names it its own way."""
+    label = results[0].elements[role].label
+    return role_title(role) + (f" ({label})" if label.lower() != role else "")
+
+
+# ------------------------------------------------------------------ the teacher's notes
+
+
+def notes_view() -> None:
+    """For the lecturer's own screen: the teaching notes, the discussion questions, the sources,
+    and what the engine will show, element by element."""
+    st.title("Classroom: the teacher's notes")
+    st.caption("For your own screen, not the projector. Open the classroom itself in another window.")
+    choose_from_address("cls.notes_scenario")
+    entry = library.picker("Scenario", "cls.notes_scenario")
+    scenario = entry.scenario
+    st.markdown(f"## {esc(scenario.title or scenario.id or entry.path.stem)}")
+    st.markdown("### Teaching notes")
+    st.markdown(md_escape(scenario.teaching_notes) if scenario.teaching_notes else "This scenario has none.")
+    st.markdown("### To discuss")
+    st.markdown("\n".join(f"- {esc(q)}" for q in scenario.discussion_questions)
+                if scenario.discussion_questions else "This scenario has none.")
+    if scenario.sources:
+        st.markdown("### Sources\n" + "\n".join(f"- {esc(s)}" for s in scenario.sources))
+    st.markdown("### What the engine will show")
+    for framework in frameworks_from_address():
+        result = api.evaluate(scenario, framework)
+        st.markdown(f"**{esc(result.framework_title)}**")
+        display.element_checklist(result, scenario)
+    st.caption(DECIDES_NOTHING)
+
+
+# ------------------------------------------------------------------ the projected view
+
+
+def finding_column(result, role: str) -> None:
+    """One framework's finding: its status and provision large, the facts and the reason below."""
+    finding = result.elements[role]
+    name = esc(api.get_pack(result.framework).short_title)
+    with st.container(key=f"cls_name_{result.framework}"):
+        st.markdown(f"**{name}**" + (f": {esc(finding.label)}" if finding.label.lower() != role else ""))
+    st.markdown(f"### {display.status_words(finding.status)}\n\n"
+                + display.cite(finding.citation, finding.url, finding.confidence))
+    step = result.element_step(role)
+    why = ([f"By: {esc(display.fact_names(finding.satisfied_by))}."] if finding.satisfied_by else []) \
+        + ([esc(step.text)] if step is not None else [])
+    if why:
+        with st.container(key=f"cls_why_{result.framework}"):
+            st.markdown("\n\n".join(why))
+
+
+def side_by_side(results: list, draw) -> None:
+    with st.container(key=f"cls_columns_{len(results)}"):
+        for column, result in zip(st.columns(len(results)), results):
             with column:
-                element_column(result, role)
-    if revealed >= len(ROLES) and results:
-        st.markdown("## Outcome")
-        st.markdown("\n".join(
-            f"- **{esc(r.framework_title)}**: {display.outcome_words(r.outcome)}. Child: "
-            f"{display.child_line(r)}."
-            for r in results
-        ))
-        # Every chosen framework's caveats, each once: for a contrast scenario the distinction
-        # (sex work, smuggling) is the point of the lesson.
-        caveats = {}
-        for r in results:
-            for c in r.caveats:
-                caveats.setdefault(c.id, c)
-        if caveats:
-            st.markdown("## Caveats")
-            display.caveats(list(caveats.values()))
-        if scenario.discussion_questions:
-            st.markdown("## To discuss\n" + "\n".join(f"- {esc(q)}" for q in scenario.discussion_questions))
-    elif results:
-        st.markdown(f"*{revealed} of {len(ROLES)} elements revealed.*")
+                draw(result)
 
-st.caption(
-    "These findings explain how each definition reads the facts given; they decide nothing about "
-    "anyone."
-)
-if scenario.teaching_notes:
-    with st.expander("Notes for the teacher (not for the projector)"):
-        st.markdown(md_escape(scenario.teaching_notes))
-        if scenario.sources:
-            st.caption("Sources: " + "; ".join(esc(s) for s in scenario.sources))
+
+def vote_step(sid: str, role: str, label: str) -> None:
+    st.markdown(f"## {esc(label)}: what does the class think?")
+    st.markdown("A show of hands: is this element met, not met, or open (the facts cannot tell)? "
+                "Enter the counts, or skip the vote.")
+    # Back from a finding to its vote: the counts as they were (Streamlit forgets a widget that
+    # was not drawn, so they come from the vote kept).
+    kept = st.session_state[VOTES].get(role) or (0,) * len(reveal.VOTE_CHOICES)
+    for column, (index, choice) in zip(st.columns(3), enumerate(reveal.VOTE_CHOICES)):
+        column.number_input(choice.capitalize(), min_value=0, max_value=9999, step=1, value=kept[index],
+                            key=count_key(sid, role, index))
+    left, right = st.columns(2)
+    left.button("Reveal the finding", key="cls_reveal", on_click=forward, args=(sid,), type="primary",
+                use_container_width=True)
+    right.button("Skip the vote", key="cls_skip", on_click=forward, args=(sid, True), use_container_width=True)
+
+
+def finding_step(results: list, role: str, label: str, vote) -> None:
+    st.markdown(f"## {esc(label)}")
+    st.markdown(f"**The class voted:** {reveal.vote_words(vote)}. **The engine finds:**")
+    side_by_side(results, lambda r: finding_column(r, role))
+
+
+def outcome_step(results: list, votes: dict) -> None:
+    st.markdown("## Outcome")
+    side_by_side(results, lambda r: st.markdown(
+        f"**{esc(api.get_pack(r.framework).short_title)}**: {display.outcome_words(r.outcome)}.  \n"
+        + "  \n".join(f"{esc(r.elements[role].label)}: {display.status_words(r.elements[role].status)}"
+                      for role in ROLES)
+        + f"  \nChild: {display.child_line(r)}."))
+    if any(v is not None for v in votes.values()):
+        st.markdown("**The class voted:** " + "; ".join(
+            f"{role_title(role)} {reveal.vote_words(votes.get(role))}" for role in ROLES) + ".")
+    # Every chosen framework's caveats, each once: for a contrast scenario the distinction
+    # (sex work, smuggling) is the point of the lesson.
+    caveats = {}
+    for r in results:
+        for c in r.caveats:
+            caveats.setdefault(c.id, c)
+    if caveats:
+        st.markdown("## Caveats")
+        display.caveats(list(caveats.values()))
+
+
+def start_step() -> None:
+    st.markdown("## The elements, one at a time")
+    st.markdown("\n".join(f"{n}. {role_title(role)}" for n, role in enumerate(ROLES, 1)))
+    st.markdown("Press → or Space (or a clicker's Page Down) for the next step, ← or Page Up to go back."
+                + (" Before each finding the class votes." if voting() else ""))
+
+
+def stage(scenario, sid: str, results: list, at: int) -> None:
+    step_kind, role = reveal.kind(at), reveal.role(at)
+    with st.container(key="cls_stage"):
+        # Several frameworks side by side take the wider share of the window.
+        layout = st.container(key=f"cls_layout_{len(results)}")
+        left, right = layout.columns([5, 6] if len(results) <= 1 else [4, 8], gap="medium")
+        with left, st.container(key="cls_narrative"):
+            st.markdown(f"## {esc(scenario.title or sid)}")
+            st.markdown(md_escape(scenario.narrative))
+        with right, st.container(key="cls_step"):
+            # A keyed marker per position: ui/browser.js brings a new step into view.
+            with st.container(key=f"cls_at_{at}"):
+                label = element_title(results, role) if results and role else ""
+                if not results:
+                    st.markdown("Choose at least one framework to show its findings.")
+                elif step_kind == "start":
+                    start_step()
+                elif step_kind == "vote":
+                    vote_step(sid, role, label)
+                elif step_kind == "finding":
+                    finding_step(results, role, label, st.session_state[VOTES].get(role))
+                else:
+                    outcome_step(results, st.session_state[VOTES])
+                st.markdown(f"*{reveal.revealed(at)} of {len(ROLES)} elements revealed.*")
+                st.caption(DECIDES_NOTHING)
+        if st.session_state.get(PRESENTER):
+            st.button("Show the controls", key="cls_show", on_click=leave_presenter)
+
+
+def projected_view() -> None:
+    st.title("Classroom")
+    st.html(CSS)
+    choose_from_address("cls.scenario")
+    with st.container(key="cls_controls"):
+        entry = library.picker("Scenario", "cls.scenario")
+        scenario = entry.scenario
+        sid = scenario.id or entry.path.stem
+        if st.session_state.get(SHOWN_FOR) != sid:
+            start_over(sid)
+
+        ids = api.framework_ids()
+        chosen = st.pills(
+            f"Frameworks shown (up to {MAX_SIDE_BY_SIDE} side by side)", ids, selection_mode="multi",
+            default=frameworks_from_address(), format_func=lambda f: api.get_pack(f).short_title,
+            key="cls.frameworks",
+        )
+        chosen = [f for f in ids if f in (chosen or [])]
+        if len(chosen) > MAX_SIDE_BY_SIDE:
+            st.warning(f"Up to {MAX_SIDE_BY_SIDE} frameworks fit side by side: the first {MAX_SIDE_BY_SIDE} "
+                       "of those chosen, in the list's order, are shown.", icon="ℹ️")
+            chosen = chosen[:MAX_SIDE_BY_SIDE]
+
+        toggles = st.columns(2)
+        toggles[0].toggle("Ask the class before each finding (a show of hands)", value=True, key=VOTING)
+        toggles[1].toggle("Presenter mode: hide these controls and the sidebar", key=PRESENTER)
+        at = reveal.settle(st.session_state[AT], voting())
+        buttons = st.columns(4)
+        buttons[0].button("Back (← or Page Up)", key="cls_back", on_click=backward, disabled=at == 0,
+                          use_container_width=True)
+        buttons[1].button("Next (→, Space or Page Down)", key="cls_next", on_click=forward, args=(sid,),
+                          disabled=at >= reveal.LAST, type="primary", use_container_width=True)
+        buttons[2].button("Reveal all", key="cls_all", on_click=go_to, args=(reveal.LAST,),
+                          disabled=at >= reveal.LAST, use_container_width=True)
+        buttons[3].button("Hide the findings", key="cls_hide", on_click=go_to, args=(0,), disabled=at == 0,
+                          use_container_width=True)
+        notes = "classroom?" + urlencode({"view": "notes", "scenario": sid, "fw": ",".join(chosen)})
+        st.link_button("The teacher's notes (open them on your own screen, not the projector)", notes)
+
+    if st.session_state.get(PRESENTER):
+        st.html(PRESENTER_CSS)
+    results = [api.evaluate(scenario, fw) for fw in chosen]
+    stage(scenario, sid, results, at)
+
+
+if st.query_params.get("view") == "notes":
+    notes_view()
+else:
+    projected_view()
