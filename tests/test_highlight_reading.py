@@ -38,6 +38,11 @@ def set_aside(text: str) -> dict[str, str]:
         ("The boss warned them that anyone who stopped work would be sent back home.", {"means.threat_of_serious_harm"}),
         ('"You will be deported tomorrow," the manager said.', {"means.abuse_of_legal_process", "means.threat_of_serious_harm"}),
         ("He told her that if she stopped, he would post the videos online.", {"means.threat_of_serious_harm", "means.other_coercion"}),
+        # Said to "you", with no word of speech and no quotation marks: still someone's words.
+        ("Leave and I will kill you.", THREATS),
+        ("Should you try to run, we will find you.", THREATS),
+        ("If he told his social worker, he would end up on the street.", {"means.threat_of_serious_harm"}),
+        ("The boss said anyone who tried to escape would be sold to another compound.", {"means.threat_of_serious_harm"}),
     ],
 )
 def test_a_conditional_or_reported_threat_is_proposed_as_a_threat(text, facts):
@@ -54,6 +59,18 @@ def test_harm_promised_is_not_harm_done():
 
 def test_harm_done_after_a_condition_is_stated():
     assert "means.use_of_force" in facts_in("If she brought back less money, the man hit her.")
+
+
+def test_harm_told_to_no_one_and_without_a_condition_is_no_threat():
+    found = facts_in("He would beat her every night, and they would find her crying.")
+    promised = {"means.threat_of_force", "means.threat_of_serious_harm"}  # (a beating done makes one fear: proposed)
+    assert not promised & found, "told of, not promised: no 'you', no condition, no word of speech"
+
+
+def test_a_threat_of_something_other_than_harm_is_no_threat_of_force():
+    found = facts_in("Her manager once threatened to give her a bad review.")
+    assert "means.threat_of_force" not in found and "means.threat_of_serious_harm" not in found
+    assert "means.threat_of_force" not in facts_in("He told him that if he ran away, his family would have to pay what he owed.")
 
 
 def test_harm_told_without_a_condition_or_words_is_no_threat():
@@ -112,6 +129,8 @@ def test_a_negation_reaches_no_further_than_its_words():
         "The family accepted the money.",
         "Her uncle agreed to the arrangement and signed for her.",
         "The employer agreed to let her stay.",
+        "Her cousin agreed to pay a smuggler for her.",
+        "Her father agreed because the family promised to send her to school.",
     ],
 )
 def test_someone_elses_agreement_is_not_the_persons_consent(text):
@@ -129,6 +148,19 @@ def test_a_family_taking_money_suggests_a_payment_to_a_controller():
 )
 def test_the_persons_own_agreement_is_proposed(text):
     assert "consent.given" in facts_in(text)
+
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("She sold crack from a flat belonging to a woman she barely knew.", "purpose.slavery"),
+        ("She rents her apartment herself.", "action.harbouring"),
+        ("He made his own way to Athens and applied for asylum.", "means.abuse_of_vulnerability"),
+        ("She applied to the college herself.", "action.recruitment"),
+    ],
+)
+def test_the_persons_own_doings_are_not_someone_elses(text, fact):
+    assert fact not in facts_in(text)
 
 
 def test_wanting_to_stop_is_not_consent():
@@ -167,6 +199,19 @@ def test_the_benchmark_reports_every_set_and_runs_without_the_held_out_file(caps
     assert "\nlibrary " in out and "\ntuning " in out
     assert ("\nheldout " in out) if HELDOUT.is_file() else ("is absent" in out)
     assert "Highlighting 500 words: median" in out and "ratio" in out
+
+
+def test_while_tuning_the_benchmark_leaves_the_held_out_set_unscored(capsys, monkeypatch):
+    import bench_highlight
+
+    def never(path):
+        raise AssertionError(f"{path} was read")
+
+    real = bench_highlight.load_set
+    monkeypatch.setattr(bench_highlight, "load_set", lambda path: never(path) if path == HELDOUT else real(path))
+    assert bench_highlight.main(["--no-heldout"]) == 0
+    out = capsys.readouterr().out
+    assert "\nheldout " not in out and "left unscored (--no-heldout)" in out and "\ntuning " in out
 
 
 def test_an_unreadable_held_out_file_is_reported_and_the_benchmark_goes_on(capsys, tmp_path, monkeypatch):

@@ -87,12 +87,14 @@ class Threats(_Strict):
     A pattern under `facts` here is proposed only where the harm is a threat: the phrase is
     the outcome of a condition (a negation's `conditions`, or `alternatives` such as "or else")
     or comes after a word of `speech` ("said", "warned") in its sentence, or inside quotation
-    marks. "He would beat her" alone may tell what he used to do, and is not a threat; after a
+    marks, or is said to someone (a word of `addressed`, "you", in its sentence: "Leave and I
+    will kill you"). "He would beat her" alone may tell what he used to do, and is not a threat; after a
     word of `fears` ("she was afraid he would hurt her") it is what she feared, not a threat.
     """
 
     speech: Words = Field(min_length=1)
     alternatives: Words = Field(default_factory=list)
+    addressed: Words = Field(default_factory=list)
     fears: Words = Field(default_factory=list)
     quotes: Quotes = Field(default_factory=Quotes)
     # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.

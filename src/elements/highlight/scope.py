@@ -123,7 +123,7 @@ class Scope:
 
     def threat_context(self, start: int) -> tuple[bool, Optional[str]]:
         """(is a threat, fear word). Harm promised at doc[start] is a threat when it follows a
-        word of speech, sits in quotation marks, or is the outcome of a condition or an
+        word of speech, sits in quotation marks, is said to someone ("you"), or is the outcome of a condition or an
         alternative in its sentence; when a word of fear comes first ("she was afraid they
         would deport her") it is what someone feared, and the fear word is returned."""
         doc, threats = self.doc, self.threats
@@ -136,6 +136,8 @@ class Scope:
                 return True, None
         if self.in_quotes[start]:
             return True, None
+        if any(doc[j].lower_ in threats.addressed for j in range(sent.start, sent.end)):
+            return True, None  # said to someone: a narrative speaks of "you" only in words spoken
         for j in range(sent.start, sent.end):
             token = doc[j]
             if token.lower_ in self.conditions:
