@@ -163,6 +163,30 @@ def test_the_persons_own_doings_are_not_someone_elses(text, fact):
     assert fact not in facts_in(text)
 
 
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("Client (17) says an older man gave her lifts.", None),
+        ("The girl was handed by her grandmother to a woman in the city.", "action.receipt"),
+        ("The men were brought here in a van.", "action.transportation"),
+        ("He said he would divorce her and keep their son if she disobeyed.", "means.threat_of_serious_harm"),
+        ("The men on the boat were never allowed ashore.", "action.holding"),
+        ("He was sent by train to another city and kept in a flat to sell heroin.", "action.holding"),
+    ],
+)
+def test_other_voices_are_read(text, fact):
+    if fact is None:
+        from elements.highlight import propose_age
+
+        assert propose_age(text) == 17, "an age in brackets, as case notes give it"
+    else:
+        assert fact in facts_in(text)
+
+
+def test_running_away_from_them_is_no_vulnerability_abused():
+    assert "means.abuse_of_vulnerability" not in facts_in("He beat her when she tried to run away.")
+
+
 def test_wanting_to_stop_is_not_consent():
     assert "consent.given" not in facts_in("When she said she wanted to go home, he pushed her.")
 
