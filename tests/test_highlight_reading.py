@@ -183,6 +183,22 @@ def test_other_voices_are_read(text, fact):
         assert fact in facts_in(text)
 
 
+@pytest.mark.parametrize(
+    "text,fact,proposed",
+    [
+        ("He signed a contract, was paid every week and kept his passport.", "means.other_coercion", False),
+        ("She sees clients at home and kept all her earnings.", "purpose.prostitution_of_others", False),
+        ("The owner kept her passport.", "means.other_coercion", True),
+        ("The boss paid him every week and kept his passport.", "means.other_coercion", True),
+        ("He worked for the farmer, who kept his passport.", "means.other_coercion", True),
+        ("He kept his workers' passports.", "means.other_coercion", True),
+        ("He kept all of her earnings.", "purpose.prostitution_of_others", True),
+    ],
+)
+def test_what_the_subject_keeps_of_its_own_is_not_taken(text, fact, proposed):
+    assert (fact in facts_in(text)) is proposed, text
+
+
 def test_running_away_from_them_is_no_vulnerability_abused():
     assert "means.abuse_of_vulnerability" not in facts_in("He beat her when she tried to run away.")
 

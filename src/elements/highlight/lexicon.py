@@ -102,6 +102,22 @@ class Threats(_Strict):
     facts: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class Own(_Strict):
+    """What a person keeps of their own is not taken from them: "he was paid every week and kept
+    his passport". A match of one of `facts` whose keeping word (`verbs`) is followed by a
+    possessive is dropped when the nearest subject before it in its sentence is the pronoun
+    that possessive belongs to (`possessives`: subject -> possessive). Someone named between
+    (a word of `others`: "the owner kept her passport") or a relative word ("who kept his
+    passport") makes it someone else's keeping."""
+
+    facts: list[str] = Field(default_factory=list)
+    verbs: Words = Field(default_factory=list)
+    possessives: dict[str, str] = Field(default_factory=dict)
+    between: Words = Field(default_factory=list)  # "kept all her earnings"
+    others: list[str] = Field(default_factory=list)  # word classes: KIN, OTHERS, PERSONS
+    relatives: Words = Field(default_factory=list)
+
+
 class Ages(_Strict):
     # The first match in a narrative is proposed; a person confirms the age at the time.
     patterns: list[str] = Field(min_length=1)
@@ -126,6 +142,7 @@ class Lexicon(_Strict):
     negation: Negation
     threats: Threats
     ages: Ages
+    own: Own = Field(default_factory=Own)
     facts: dict[str, list[str]]
     # fact id -> patterns that cancel a match of that fact where they overlap it
     # ("she keeps her passport" is not someone else taking it; "her mother agreed" is not
@@ -155,6 +172,10 @@ class Lexicon(_Strict):
     @model_validator(mode="after")
     def _threat_facts(self) -> "Lexicon":
         _check_facts(self.threats.facts)
+        _check_facts({fact_id: ["-"] for fact_id in self.own.facts})
+        unknown = sorted(set(self.own.others) - set(self.words))
+        if unknown:
+            raise ValueError(f"own.others: unknown word classes {unknown} (see `words`)")
         _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
         return self
 

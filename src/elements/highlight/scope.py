@@ -29,8 +29,33 @@ class Scope:
         self.conditions = set(lexicon.negation.conditions)
         self.subjects = compiled.word_set("SUBJECT")
         self.modals = compiled.word_set("MODAL")
+        self.own = lexicon.own
+        self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
         self.starts = self._clause_starts()
         self.in_quotes = self._quoted()
+
+    def owns(self, start: int, end: int) -> bool:
+        """Whether the keeping in doc[start:end] is the subject's own: "(he) ... kept his
+        passport", not "the owner kept her passport" (see `own` in the lexicon)."""
+        own, doc = self.own, self.doc
+        verb = next((i for i in range(start, end - 1) if self._is(doc[i], own.verbs)), None)
+        if verb is None:
+            return False
+        at = verb + 1
+        while at < end and doc[at].lower_ in own.between:
+            at += 1
+        possessive = doc[at].lower_ if at < len(doc) else ""
+        if possessive not in own.possessives.values():
+            return False
+        if at + 1 < len(doc) and self._is(doc[at + 1], self.others):
+            return False  # "kept his workers' passports"
+        for j in range(verb - 1, doc[verb].sent.start - 1, -1):
+            token = doc[j]
+            if token.lower_ in own.relatives or self._is(token, self.others):
+                return False  # "the farmer, who kept his passport"; "the owner kept her passport"
+            if token.lower_ in own.possessives:
+                return own.possessives[token.lower_] == possessive
+        return False
 
     @staticmethod
     def _is(token, words) -> bool:
