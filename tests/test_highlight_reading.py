@@ -79,6 +79,12 @@ def test_harm_told_without_a_condition_or_words_is_no_threat():
     assert "means.threat_of_force" not in found
 
 
+def test_a_person_believed_is_no_harm_feared():
+    text = "He told her no one would believe her if she spoke up and that he would send her back to her village."
+    assert "means.threat_of_serious_harm" in facts_in(text)
+    assert "means.threat_of_serious_harm" not in facts_in("She believed they would send her back to her village.")
+
+
 def test_a_condition_hedges_only_itself():
     assert "means.other_coercion" not in facts_in("If anyone took her passport, she was to tell the agency.")
     assert "means.other_coercion" in facts_in("If she complained, the employer took her passport.")

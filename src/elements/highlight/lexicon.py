@@ -96,6 +96,9 @@ class Threats(_Strict):
     alternatives: Words = Field(default_factory=list)
     addressed: Words = Field(default_factory=list)
     fears: Words = Field(default_factory=list)
+    # A fear word followed by one of these is about a person, not a harm feared: "no one
+    # would believe her if she spoke up, and that he would send her back" is still a threat.
+    fear_objects: Words = Field(default_factory=list)
     quotes: Quotes = Field(default_factory=Quotes)
     # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
     instead_of: list[str] = Field(default_factory=list)

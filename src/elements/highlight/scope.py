@@ -155,7 +155,7 @@ class Scope:
         sent = doc[start].sent
         for j in range(start - 1, sent.start - 1, -1):
             token = doc[j]
-            if self._is(token, threats.fears):
+            if self._is(token, threats.fears) and not (j + 1 < start and doc[j + 1].lower_ in threats.fear_objects):
                 return False, token.text
             if self._is(token, threats.speech):
                 return True, None
