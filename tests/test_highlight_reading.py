@@ -118,6 +118,23 @@ def test_negated_and_hedged_phrases_are_not_proposed(text, fact):
     assert fact in set_aside(text), "seen, and set aside with its cue"
 
 
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("He did not pay her and kept her passport.", "means.other_coercion"),
+        ("She was never paid and was locked in at night.", "action.holding"),
+        ("She did not speak the language and the boss took her passport.", "means.other_coercion"),
+    ],
+)
+def test_a_negation_does_not_reach_the_next_verb_after_and(text, fact):
+    assert fact in facts_in(text)
+
+
+def test_a_negative_subject_reaches_all_its_verbs_and_a_condition_all_of_itself():
+    assert "means.threat_of_force" not in facts_in("Nobody took her passport and threatened her.")
+    assert "means.use_of_force" not in facts_in("If she complained and was beaten, she would leave.")
+
+
 def test_a_negation_reaches_no_further_than_its_words():
     found = facts_in("She worked without pay and was beaten.")
     assert {"means.use_of_force", "purpose.forced_labour"} <= found

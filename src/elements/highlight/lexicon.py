@@ -50,6 +50,13 @@ class Clauses(_Strict):
     after_comma: Words = Field(default_factory=list)
     # What ends a condition that opens a sentence: "if she complained, | the police ...".
     condition_ends: Words = Field(default_factory=list)
+    # After one of `restart_after`, a word of `restarts` (an auxiliary, a determiner) or an
+    # inflected word (its lemma not its form: "kept", "took") starts a clause, outside a
+    # condition: "he did not pay her | and kept her passport", "she was never paid | and was
+    # locked in", "she did not speak the language | and the boss took her passport".
+    restart_after: Words = Field(default_factory=list)
+    restarts: Words = Field(default_factory=list)
+    restart_inflected: bool = False
 
 
 class Negation(_Strict):
@@ -57,6 +64,9 @@ class Negation(_Strict):
 
     cues: Words = Field(min_length=1)
     hedges: Words = Field(default_factory=list)
+    # Negative subjects reach every verb of theirs: "nobody took her passport and threatened
+    # her" (a `restart` of the clauses does not stop them).
+    subjects: Words = Field(default_factory=list)
     # Hedges that reach only over their own condition: "if she complained" is not stated, but
     # in "if she complained, the police would deport her" what follows the condition is.
     conditions: Words = Field(default_factory=list)

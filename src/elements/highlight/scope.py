@@ -26,12 +26,15 @@ class Scope:
         self.joins = set(lexicon.clauses.joins)
         self.after_comma = set(lexicon.clauses.after_comma)
         self.condition_ends = set(lexicon.clauses.condition_ends)
+        self.restart_after = set(lexicon.clauses.restart_after)
+        self.restarts = set(lexicon.clauses.restarts)
+        self.restart_inflected = lexicon.clauses.restart_inflected
         self.conditions = set(lexicon.negation.conditions)
         self.subjects = compiled.word_set("SUBJECT")
         self.modals = compiled.word_set("MODAL")
         self.own = lexicon.own
         self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
-        self.starts = self._clause_starts()
+        self.starts, self.subject_starts = self._clause_starts()
         self.in_quotes = self._quoted()
 
     def owns(self, start: int, end: int) -> bool:
@@ -63,21 +66,29 @@ class Scope:
 
     # ------------------------------------------------------------ clauses
 
-    def _clause_starts(self) -> list[int]:
-        """For every token, the index of the first token of its clause."""
+    def _clause_starts(self) -> tuple[list[int], list[int]]:
+        """For every token, the index of the first token of its clause; and of its clause
+        when a new verb after "and" does not start one (how far a negative subject reaches:
+        "nobody took her passport and threatened her")."""
         doc = self.doc
-        starts = [0] * len(doc)
+        starts, subject_starts = [0] * len(doc), [0] * len(doc)
         for sent in doc.sents:
-            start, condition_at = sent.start, None
+            start = subject_start = sent.start
+            condition_at = None
             for i in range(sent.start, sent.end):
-                if i > sent.start and self._opens_clause(i, sent, condition_at):
+                opens = self._opens_clause(i, sent, condition_at) if i > sent.start else None
+                if opens:
                     start, condition_at = i, None
-                starts[i] = start
+                    if opens != "restart":
+                        subject_start = i
+                starts[i], subject_starts[i] = start, subject_start
                 if doc[i].lower_ in self.conditions:
                     condition_at = i
-        return starts
+        return starts, subject_starts
 
-    def _opens_clause(self, i: int, sent, condition_at: Optional[int]) -> bool:
+    def _opens_clause(self, i: int, sent, condition_at: Optional[int]):
+        """True where a clause starts at doc[i]; "restart" where only a new verb after "and"
+        does (a negative subject still reaches over it); False otherwise."""
         doc = self.doc
         token, before = doc[i], doc[i - 1].lower_
         if before in self.boundaries:
@@ -88,6 +99,13 @@ class Scope:
         if before in self.joins and new_subject:
             return True  # "..., and she kept", "..., he took"
         if condition_at is None:
+            # "he did not pay her | and kept her passport": a new verb after "and" (not inside
+            # a condition, where "if she complained and was caught" is all the condition).
+            if before in self.restart_after and (
+                token.lower_ in self.restarts
+                or (self.restart_inflected and token.is_alpha and token.lemma_ != token.lower_)
+            ):
+                return "restart"
             return False
         # The end of a condition: "if she complained, | the police ...", "if ... then | ...",
         # "if you leave | I will ...", "if she complained the police | would ...".
@@ -110,9 +128,11 @@ class Scope:
         # A phrase that opens with a negation or a boundary ("until the debt was paid")
         # starts afresh: what came before it does not reach it.
         if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
-            first = max(self.starts[start], start - neg.window)
+            first = max(self.subject_starts[start], start - neg.window)
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
+                if j < self.starts[start] and token.lower_ not in neg.subjects:
+                    continue  # before "and kept ...": only a negative subject reaches
                 if token.lower_ in neg.near:
                     between = doc[j + 1:start]
                     if start - j <= neg.near_window and not any(t.lower_ in neg.near_stops for t in between):
