@@ -85,6 +85,16 @@ def test_a_person_believed_is_no_harm_feared():
     assert "means.threat_of_serious_harm" not in facts_in("She believed they would send her back to her village.")
 
 
+def test_what_would_have_happened_is_no_threat():
+    assert not THREATS & facts_in("If she had been threatened, she would have gone to the police.")
+    assert "means.abuse_of_legal_process" in facts_in("He said that if she tried to leave he would have her deported.")
+
+
+def test_a_sentence_opening_had_or_were_is_a_condition():
+    assert "means.threat_of_force" not in facts_in("Had anyone threatened her, she says she would have left.")
+    assert "means.threat_of_force" in facts_in("Were she to leave, they would hurt her family.")
+
+
 def test_a_condition_hedges_only_itself():
     assert "means.other_coercion" not in facts_in("If anyone took her passport, she was to tell the agency.")
     assert "means.other_coercion" in facts_in("If she complained, the employer took her passport.")
@@ -195,6 +205,12 @@ def test_the_persons_own_doings_are_not_someone_elses(text, fact):
         ("He said he would divorce her and keep their son if she disobeyed.", "means.threat_of_serious_harm"),
         ("The men on the boat were never allowed ashore.", "action.holding"),
         ("He was sent by train to another city and kept in a flat to sell heroin.", "action.holding"),
+        ("A man enlisted him for a building job.", "action.recruitment"),
+        ("She was moved to a farm in the north.", "action.transportation"),
+        ("The workers were sheltered in a barn.", "action.harbouring"),
+        ("She was only allowed out with him.", "action.controlling_movements"),
+        ("He was promised a job in a hotel, but ended up on a farm.", "means.deception"),
+        ("He kept her working in the bar for two years.", "action.maintaining"),
     ],
 )
 def test_other_voices_are_read(text, fact):

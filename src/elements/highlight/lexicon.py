@@ -70,6 +70,8 @@ class Negation(_Strict):
     # Hedges that reach only over their own condition: "if she complained" is not stated, but
     # in "if she complained, the police would deport her" what follows the condition is.
     conditions: Words = Field(default_factory=list)
+    # Words that open a condition only as a sentence's first word: "Had anyone threatened her, ...".
+    inverted_conditions: Words = Field(default_factory=list)
     # Fact groups a condition does not take back: "she would be paid if she gave birth for a
     # couple" states what was intended, and a purpose is an intent.
     conditions_spare: Words = Field(default_factory=list)
@@ -109,6 +111,9 @@ class Threats(_Strict):
     # A fear word followed by one of these is about a person, not a harm feared: "no one
     # would believe her if she spoke up, and that he would send her back" is still a threat.
     fear_objects: Words = Field(default_factory=list)
+    # After a modal, one of these not followed by a person is what would have happened, not harm
+    # promised: "she would have gone to the police" (but "he would have her deported").
+    counterfactual: Words = Field(default_factory=list)
     quotes: Quotes = Field(default_factory=Quotes)
     # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
     instead_of: list[str] = Field(default_factory=list)

@@ -30,6 +30,7 @@ class Scope:
         self.restarts = set(lexicon.clauses.restarts)
         self.restart_inflected = lexicon.clauses.restart_inflected
         self.conditions = set(lexicon.negation.conditions)
+        self.inverted = set(lexicon.negation.inverted_conditions)
         self.subjects = compiled.word_set("SUBJECT")
         self.modals = compiled.word_set("MODAL")
         self.own = lexicon.own
@@ -60,6 +61,12 @@ class Scope:
                 return own.possessives[token.lower_] == possessive
         return False
 
+    def _condition(self, i: int) -> bool:
+        """Whether doc[i] opens a condition: "if", "unless", or a sentence that opens "Had
+        anyone threatened her, ..."."""
+        token = self.doc[i]
+        return token.lower_ in self.conditions or (token.is_sent_start and token.lower_ in self.inverted)
+
     @staticmethod
     def _is(token, words) -> bool:
         return token.lower_ in words or token.lemma_ in words
@@ -82,7 +89,7 @@ class Scope:
                     if opens != "restart":
                         subject_start = i
                 starts[i], subject_starts[i] = start, subject_start
-                if doc[i].lower_ in self.conditions:
+                if self._condition(i):
                     condition_at = i
         return starts, subject_starts
 
@@ -139,7 +146,7 @@ class Scope:
                         return token.text
                 elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
                     return token.text
-                elif conditions and token.lower_ in self.conditions:
+                elif conditions and self._condition(j):
                     return token.text
         # After the phrase, through auxiliaries only: "threats were never made".
         k = end
@@ -173,6 +180,11 @@ class Scope:
         would deport her") it is what someone feared, and the fear word is returned."""
         doc, threats = self.doc, self.threats
         sent = doc[start].sent
+        if (
+            start + 2 < len(doc) and self._is(doc[start], self.modals)
+            and doc[start + 1].lower_ in threats.counterfactual and doc[start + 2].lower_ not in threats.fear_objects
+        ):
+            return False, None  # "she would have gone to the police": not promised ("would have her deported" is)
         for j in range(start - 1, sent.start - 1, -1):
             token = doc[j]
             if self._is(token, threats.fears) and not (j + 1 < start and doc[j + 1].lower_ in threats.fear_objects):
@@ -185,7 +197,7 @@ class Scope:
             return True, None  # said to someone: a narrative speaks of "you" only in words spoken
         for j in range(sent.start, sent.end):
             token = doc[j]
-            if token.lower_ in self.conditions:
+            if self._condition(j):
                 return True, None
             if j < start and token.lower_ in threats.alternatives and j + 1 < sent.end:
                 following = doc[j + 1]
