@@ -10,8 +10,10 @@ held-out set written by someone else. Only the held-out figures estimate unseen 
     .venv/bin/python benchmarks/bench_highlight.py                  # the numbers
     .venv/bin/python benchmarks/bench_highlight.py --facts          # per fact, library + tuning
     .venv/bin/python benchmarks/bench_highlight.py --errors tuning  # misses and false alarms
+    .venv/bin/python benchmarks/bench_highlight.py --no-heldout --errors tuning  # while tuning
 
---facts and --errors never look into the held-out set: it is not for tuning on.
+--facts and --errors never look into the held-out set: it is not for tuning on. While tuning,
+--no-heldout leaves it unscored too, so that its figures are seen only at checkpoints.
 """
 from __future__ import annotations
 
@@ -101,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--facts", action="store_true", help="scores per fact (library and tuning sets)")
     parser.add_argument("--errors", choices=["library", "tuning"], help="list misses and false alarms of one set")
+    parser.add_argument("--no-heldout", action="store_true", help="leave the held-out set unscored (while tuning)")
     args = parser.parse_args(argv)
 
     try:
@@ -112,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     # The held-out set is someone else's: absent or unreadable, it is said so, and the rest
     # of the benchmark (and of `make bench`) still runs.
     heldout, heldout_note = None, f"{HELDOUT.relative_to(HELDOUT.parents[2])} is absent"
-    if HELDOUT.is_file():
+    if args.no_heldout:
+        heldout_note = "left unscored (--no-heldout)"
+    elif HELDOUT.is_file():
         try:
             heldout = load_set(HELDOUT)
         except ElementsError as exc:

@@ -199,6 +199,10 @@ def test_lexicon_errors_name_the_field(tmp_path):
     with pytest.raises(PackError) as err:
         load_lexicon(bad)
     assert "threats_typo" in str(err.value)
+    bad.write_text(MINIMAL + "facts: {}\nown: {facts: [means.other_coercion], others: [BOSSES]}\n")
+    with pytest.raises(PackError) as err:
+        load_lexicon(bad)
+    assert "own.others" in str(err.value) and "BOSSES" in str(err.value)
     good = tmp_path / "good.yaml"
     good.write_text(MINIMAL + "facts: {}\n")
     assert load_lexicon(good).facts == {}

@@ -50,6 +50,13 @@ class Clauses(_Strict):
     after_comma: Words = Field(default_factory=list)
     # What ends a condition that opens a sentence: "if she complained, | the police ...".
     condition_ends: Words = Field(default_factory=list)
+    # After one of `restart_after`, a word of `restarts` (an auxiliary, a determiner) or an
+    # inflected word (its lemma not its form: "kept", "took") starts a clause, outside a
+    # condition: "he did not pay her | and kept her passport", "she was never paid | and was
+    # locked in", "she did not speak the language | and the boss took her passport".
+    restart_after: Words = Field(default_factory=list)
+    restarts: Words = Field(default_factory=list)
+    restart_inflected: bool = False
 
 
 class Negation(_Strict):
@@ -57,9 +64,14 @@ class Negation(_Strict):
 
     cues: Words = Field(min_length=1)
     hedges: Words = Field(default_factory=list)
+    # Negative subjects reach every verb of theirs: "nobody took her passport and threatened
+    # her" (a `restart` of the clauses does not stop them).
+    subjects: Words = Field(default_factory=list)
     # Hedges that reach only over their own condition: "if she complained" is not stated, but
     # in "if she complained, the police would deport her" what follows the condition is.
     conditions: Words = Field(default_factory=list)
+    # Words that open a condition only as a sentence's first word: "Had anyone threatened her, ...".
+    inverted_conditions: Words = Field(default_factory=list)
     # Fact groups a condition does not take back: "she would be paid if she gave birth for a
     # couple" states what was intended, and a purpose is an intent.
     conditions_spare: Words = Field(default_factory=list)
@@ -87,17 +99,41 @@ class Threats(_Strict):
     A pattern under `facts` here is proposed only where the harm is a threat: the phrase is
     the outcome of a condition (a negation's `conditions`, or `alternatives` such as "or else")
     or comes after a word of `speech` ("said", "warned") in its sentence, or inside quotation
-    marks. "He would beat her" alone may tell what he used to do, and is not a threat; after a
+    marks, or is said to someone (a word of `addressed`, "you", in its sentence: "Leave and I
+    will kill you"). "He would beat her" alone may tell what he used to do, and is not a threat; after a
     word of `fears` ("she was afraid he would hurt her") it is what she feared, not a threat.
     """
 
     speech: Words = Field(min_length=1)
     alternatives: Words = Field(default_factory=list)
+    addressed: Words = Field(default_factory=list)
     fears: Words = Field(default_factory=list)
+    # A fear word followed by one of these is about a person, not a harm feared: "no one
+    # would believe her if she spoke up, and that he would send her back" is still a threat.
+    fear_objects: Words = Field(default_factory=list)
+    # After a modal, one of these not followed by a person is what would have happened, not harm
+    # promised: "she would have gone to the police" (but "he would have her deported").
+    counterfactual: Words = Field(default_factory=list)
     quotes: Quotes = Field(default_factory=Quotes)
     # Harm promised is not harm done: a match of one of these facts inside a threat is dropped.
     instead_of: list[str] = Field(default_factory=list)
     facts: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Own(_Strict):
+    """What a person keeps of their own is not taken from them: "he was paid every week and kept
+    his passport". A match of one of `facts` whose keeping word (`verbs`) is followed by a
+    possessive is dropped when the nearest subject before it in its sentence is the pronoun
+    that possessive belongs to (`possessives`: subject -> possessive). Someone named between
+    (a word of `others`: "the owner kept her passport") or a relative word ("who kept his
+    passport") makes it someone else's keeping."""
+
+    facts: list[str] = Field(default_factory=list)
+    verbs: Words = Field(default_factory=list)
+    possessives: dict[str, str] = Field(default_factory=dict)
+    between: Words = Field(default_factory=list)  # "kept all her earnings"
+    others: list[str] = Field(default_factory=list)  # word classes: KIN, OTHERS, PERSONS
+    relatives: Words = Field(default_factory=list)
 
 
 class Ages(_Strict):
@@ -124,6 +160,7 @@ class Lexicon(_Strict):
     negation: Negation
     threats: Threats
     ages: Ages
+    own: Own = Field(default_factory=Own)
     facts: dict[str, list[str]]
     # fact id -> patterns that cancel a match of that fact where they overlap it
     # ("she keeps her passport" is not someone else taking it; "her mother agreed" is not
@@ -153,6 +190,10 @@ class Lexicon(_Strict):
     @model_validator(mode="after")
     def _threat_facts(self) -> "Lexicon":
         _check_facts(self.threats.facts)
+        _check_facts({fact_id: ["-"] for fact_id in self.own.facts})
+        unknown = sorted(set(self.own.others) - set(self.words))
+        if unknown:
+            raise ValueError(f"own.others: unknown word classes {unknown} (see `words`)")
         _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
         return self
 

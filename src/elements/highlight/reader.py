@@ -49,12 +49,15 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
             for pattern in lexicon.patterns[match_id]:
                 vetoes.setdefault(pattern.fact, []).append((start, end))
     scope = Scope(lexicon, doc)
+    owned = set(lexicon.lexicon.own.facts)
     found: dict[tuple[str, int, int], Suggestion] = {}
     threats: list[tuple[int, int]] = []  # the character spans of harm promised, not done
     for match_id, start, end in matches:
         for pattern in lexicon.patterns[match_id]:
             if _overlaps(vetoes.get(pattern.fact, ()), start, end):
                 continue
+            if pattern.fact in owned and scope.owns(start, end):
+                continue  # the person's own, kept: "(he) ... kept his passport"
             seen, cue = _reading(pattern, scope, start, end)
             if not seen or (cue and not include_negated):
                 continue

@@ -26,11 +26,46 @@ class Scope:
         self.joins = set(lexicon.clauses.joins)
         self.after_comma = set(lexicon.clauses.after_comma)
         self.condition_ends = set(lexicon.clauses.condition_ends)
+        self.restart_after = set(lexicon.clauses.restart_after)
+        self.restarts = set(lexicon.clauses.restarts)
+        self.restart_inflected = lexicon.clauses.restart_inflected
         self.conditions = set(lexicon.negation.conditions)
+        self.inverted = set(lexicon.negation.inverted_conditions)
         self.subjects = compiled.word_set("SUBJECT")
         self.modals = compiled.word_set("MODAL")
-        self.starts = self._clause_starts()
+        self.own = lexicon.own
+        self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
+        self.starts, self.subject_starts = self._clause_starts()
         self.in_quotes = self._quoted()
+
+    def owns(self, start: int, end: int) -> bool:
+        """Whether the keeping in doc[start:end] is the subject's own: "(he) ... kept his
+        passport", not "the owner kept her passport" (see `own` in the lexicon)."""
+        own, doc = self.own, self.doc
+        verb = next((i for i in range(start, end - 1) if self._is(doc[i], own.verbs)), None)
+        if verb is None:
+            return False
+        at = verb + 1
+        while at < end and doc[at].lower_ in own.between:
+            at += 1
+        possessive = doc[at].lower_ if at < len(doc) else ""
+        if possessive not in own.possessives.values():
+            return False
+        if at + 1 < len(doc) and self._is(doc[at + 1], self.others):
+            return False  # "kept his workers' passports"
+        for j in range(verb - 1, doc[verb].sent.start - 1, -1):
+            token = doc[j]
+            if token.lower_ in own.relatives or self._is(token, self.others):
+                return False  # "the farmer, who kept his passport"; "the owner kept her passport"
+            if token.lower_ in own.possessives:
+                return own.possessives[token.lower_] == possessive
+        return False
+
+    def _condition(self, i: int) -> bool:
+        """Whether doc[i] opens a condition: "if", "unless", or a sentence that opens "Had
+        anyone threatened her, ..."."""
+        token = self.doc[i]
+        return token.lower_ in self.conditions or (token.is_sent_start and token.lower_ in self.inverted)
 
     @staticmethod
     def _is(token, words) -> bool:
@@ -38,21 +73,29 @@ class Scope:
 
     # ------------------------------------------------------------ clauses
 
-    def _clause_starts(self) -> list[int]:
-        """For every token, the index of the first token of its clause."""
+    def _clause_starts(self) -> tuple[list[int], list[int]]:
+        """For every token, the index of the first token of its clause; and of its clause
+        when a new verb after "and" does not start one (how far a negative subject reaches:
+        "nobody took her passport and threatened her")."""
         doc = self.doc
-        starts = [0] * len(doc)
+        starts, subject_starts = [0] * len(doc), [0] * len(doc)
         for sent in doc.sents:
-            start, condition_at = sent.start, None
+            start = subject_start = sent.start
+            condition_at = None
             for i in range(sent.start, sent.end):
-                if i > sent.start and self._opens_clause(i, sent, condition_at):
+                opens = self._opens_clause(i, sent, condition_at) if i > sent.start else None
+                if opens:
                     start, condition_at = i, None
-                starts[i] = start
-                if doc[i].lower_ in self.conditions:
+                    if opens != "restart":
+                        subject_start = i
+                starts[i], subject_starts[i] = start, subject_start
+                if self._condition(i):
                     condition_at = i
-        return starts
+        return starts, subject_starts
 
-    def _opens_clause(self, i: int, sent, condition_at: Optional[int]) -> bool:
+    def _opens_clause(self, i: int, sent, condition_at: Optional[int]):
+        """True where a clause starts at doc[i]; "restart" where only a new verb after "and"
+        does (a negative subject still reaches over it); False otherwise."""
         doc = self.doc
         token, before = doc[i], doc[i - 1].lower_
         if before in self.boundaries:
@@ -63,6 +106,13 @@ class Scope:
         if before in self.joins and new_subject:
             return True  # "..., and she kept", "..., he took"
         if condition_at is None:
+            # "he did not pay her | and kept her passport": a new verb after "and" (not inside
+            # a condition, where "if she complained and was caught" is all the condition).
+            if before in self.restart_after and (
+                token.lower_ in self.restarts
+                or (self.restart_inflected and token.is_alpha and token.lemma_ != token.lower_)
+            ):
+                return "restart"
             return False
         # The end of a condition: "if she complained, | the police ...", "if ... then | ...",
         # "if you leave | I will ...", "if she complained the police | would ...".
@@ -85,16 +135,18 @@ class Scope:
         # A phrase that opens with a negation or a boundary ("until the debt was paid")
         # starts afresh: what came before it does not reach it.
         if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
-            first = max(self.starts[start], start - neg.window)
+            first = max(self.subject_starts[start], start - neg.window)
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
+                if j < self.starts[start] and token.lower_ not in neg.subjects:
+                    continue  # before "and kept ...": only a negative subject reaches
                 if token.lower_ in neg.near:
                     between = doc[j + 1:start]
                     if start - j <= neg.near_window and not any(t.lower_ in neg.near_stops for t in between):
                         return token.text
                 elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
                     return token.text
-                elif conditions and token.lower_ in self.conditions:
+                elif conditions and self._condition(j):
                     return token.text
         # After the phrase, through auxiliaries only: "threats were never made".
         k = end
@@ -123,22 +175,29 @@ class Scope:
 
     def threat_context(self, start: int) -> tuple[bool, Optional[str]]:
         """(is a threat, fear word). Harm promised at doc[start] is a threat when it follows a
-        word of speech, sits in quotation marks, or is the outcome of a condition or an
+        word of speech, sits in quotation marks, is said to someone ("you"), or is the outcome of a condition or an
         alternative in its sentence; when a word of fear comes first ("she was afraid they
         would deport her") it is what someone feared, and the fear word is returned."""
         doc, threats = self.doc, self.threats
         sent = doc[start].sent
+        if (
+            start + 2 < len(doc) and self._is(doc[start], self.modals)
+            and doc[start + 1].lower_ in threats.counterfactual and doc[start + 2].lower_ not in threats.fear_objects
+        ):
+            return False, None  # "she would have gone to the police": not promised ("would have her deported" is)
         for j in range(start - 1, sent.start - 1, -1):
             token = doc[j]
-            if self._is(token, threats.fears):
+            if self._is(token, threats.fears) and not (j + 1 < start and doc[j + 1].lower_ in threats.fear_objects):
                 return False, token.text
             if self._is(token, threats.speech):
                 return True, None
         if self.in_quotes[start]:
             return True, None
+        if any(doc[j].lower_ in threats.addressed for j in range(sent.start, sent.end)):
+            return True, None  # said to someone: a narrative speaks of "you" only in words spoken
         for j in range(sent.start, sent.end):
             token = doc[j]
-            if token.lower_ in self.conditions:
+            if self._condition(j):
                 return True, None
             if j < start and token.lower_ in threats.alternatives and j + 1 < sent.end:
                 following = doc[j + 1]
