@@ -10,10 +10,15 @@
     try { sessionStorage.setItem(MARK, "1"); } catch (e) { /* storage refused: leave anyway */ }
     // Nothing to see while the neutral site loads, nor if the browser ever restores this page.
     document.documentElement.style.visibility = "hidden";
-    // While the connection lasts, the server forgets the answers too.
+    // While the connection lasts, the server forgets the answers too: the click's message
+    // gets a moment (unseen: the page is hidden already) to leave before the tab does.
     const server = document.querySelector(".st-key-quick_exit button");
-    if (server) server.click();
-    window.location.replace(NEUTRAL);
+    if (server) {
+      server.click();
+      setTimeout(() => window.location.replace(NEUTRAL), 40);
+    } else {
+      window.location.replace(NEUTRAL);
+    }
   }
 
   // Back after an exit may reach the app's address again (every step has one): leave again,
