@@ -13,8 +13,7 @@ import streamlit as st
 import library
 import nav
 import state
-from elements.highlight import age_candidates, highlight, marks, propose_age, proposed_facts
-from elements.vocabulary import vocabulary
+from elements.api import age_candidates, highlight, marks, propose_age, proposed_facts, vocabulary
 from safe import md_escape, md_escape_inline as esc
 
 TEXT = "nar.text"
