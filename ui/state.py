@@ -96,3 +96,35 @@ def accept(fact_id: str) -> None:
     current = draft()
     current.answer(fact_id, current.proposals[fact_id])
     st.session_state.pop(WIDGET + fact_id, None)  # the question shows the answer now
+
+
+# ---------------------------------------------------------------- the trainer's own scenarios
+
+OWN = "own_scenarios"  # the scenarios a trainer wrote or uploaded: this session only, beside the draft
+
+
+def own_scenarios() -> list[Scenario]:
+    """The session's own scenarios, in the order they came. Kept apart from the draft, which
+    loading a scenario into the walkthrough replaces; in memory only, and the quick exit drops
+    them with everything else."""
+    return list(st.session_state.get(OWN, []))
+
+
+def add_own(scenarios: list[Scenario]) -> list[str]:
+    """Add scenarios to the session's own; one with the id of one already there replaces it
+    (a scenario written again, a file uploaded again). Returns the titles it replaced."""
+    current = own_scenarios()
+    replaced = []
+    for scenario in scenarios:
+        same = next((i for i, s in enumerate(current) if (s.id or "").casefold() == (scenario.id or "").casefold()), None)
+        if same is None:
+            current.append(scenario)
+        else:
+            replaced.append(current[same].title or current[same].id or "")
+            current[same] = scenario
+    st.session_state[OWN] = current
+    return replaced
+
+
+def clear_own() -> None:
+    st.session_state[OWN] = []
