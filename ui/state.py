@@ -38,6 +38,9 @@ class Draft(BaseModel):
     phrases: dict[str, list[str]] = Field(default_factory=dict)
     # A loaded scenario's own fields (title, narrative, teaching material): carried, never asked.
     loaded: Scenario = Field(default_factory=Scenario)
+    # A loaded scenario's sentence of the narrative for each fact: kept apart from `loaded`, since
+    # a sentence is only valid for a fact that is stated, and the person may change the answer.
+    evidence: dict[str, str] = Field(default_factory=dict)
     include_narrative: bool = False
 
     def answer(self, fact_id: str, value: Optional[bool]) -> None:
@@ -54,15 +57,16 @@ class Draft(BaseModel):
 
     def scenario(self) -> Scenario:
         """The answers as a validated Scenario of the contract ("Not sure" as null), or InputError."""
-        data = self.loaded.model_dump(exclude_defaults=True, exclude={"facts", "person", "jurisdiction"})
-        data.update(person={"age": self.known_age}, facts=dict(self.answers), jurisdiction=self.country)
+        data = self.loaded.model_dump(exclude_defaults=True, exclude={"facts", "person", "jurisdiction", "evidence"})
+        data.update(person={"age": self.known_age}, facts=dict(self.answers), jurisdiction=self.country,
+                    evidence={f: q for f, q in self.evidence.items() if self.answers.get(f) is not None})
         return api.validate_scenario(data, "answers")
 
     @classmethod
     def of(cls, scenario: Scenario, framework: Optional[str] = None) -> "Draft":
         """A scenario's answers (a file's null reads as "Not sure"); the framework choice is kept."""
-        carried = scenario.model_copy(update={"facts": {}, "person": Person(), "jurisdiction": None})
-        return cls(answers=dict(scenario.facts), age=scenario.person.age,
+        carried = scenario.model_copy(update={"facts": {}, "person": Person(), "jurisdiction": None, "evidence": {}})
+        return cls(answers=dict(scenario.facts), age=scenario.person.age, evidence=dict(scenario.evidence),
                    age_known=True if scenario.person.age is not None else None,
                    country=scenario.jurisdiction, loaded=carried,
                    **({"framework": framework} if framework else {}))

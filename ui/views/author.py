@@ -107,6 +107,11 @@ def evidence_choices(narrative: Optional[str]) -> None:
         for fid in stated:
             stored = fields().get("evidence." + fid)
             options = [None, *parts]
+            if stored not in options:  # the narrative was changed: the sentence is not in it any more
+                st.warning(f"The sentence chosen for {esc(vocab.label(fid))} is no longer in the narrative: "
+                           "choose it again.", icon="⚠️")
+                fields()["evidence." + fid] = stored = None
+                st.session_state.pop(WIDGET + "evidence." + fid, None)
             st.selectbox(f"Sentence for: {vocab.label(fid)}", options,
                          index=options.index(stored) if stored in options else 0,
                          format_func=lambda s: "No sentence chosen" if s is None else s, **bound("evidence." + fid))
