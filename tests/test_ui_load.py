@@ -271,3 +271,26 @@ def test_a_file_with_a_library_scenarios_id_is_refused_not_mixed_with_it():
     errors = [plain(e.value) for e in at.error]
     assert len(errors) == 1 and "id: familial-01 is the id of a scenario of the library" in errors[0], errors
     assert "own_scenarios" not in at.session_state, "nothing added halfway"
+
+
+def test_a_library_scenario_with_sentences_of_evidence_loads_into_the_walkthrough_and_keeps_them():
+    from elements.api import scenario_files
+
+    at = load_page()
+    names = at.selectbox(key="load.library").options
+    path = next(p for p in scenario_files() if p.stem == "familial-01")
+    scenario = load_scenario_file(path)
+    assert scenario.evidence, "the library's scenario carries the narrative's sentence for its facts"
+    at.selectbox(key="load.library").set_value(names.index(scenario.title))
+    at = ok(at.run())
+    at.button(key="load.library.go").click()
+    at = stay_on(ok(at.run()), "views/walkthrough.py")
+    assert draft(at).scenario().evidence == scenario.evidence
+    draft(at).answer(next(iter(scenario.evidence)), None)  # a stated fact made unknown: its sentence is left out
+    assert next(iter(scenario.evidence)) not in draft(at).scenario().evidence
+
+
+def load_scenario_file(path):
+    from elements import load_scenario
+
+    return load_scenario(path)
