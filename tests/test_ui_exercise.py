@@ -77,7 +77,7 @@ def test_a_legally_sufficient_answer_scores_in_full_with_the_other_facts_also_th
     page = shown(at)
     assert "Your score: 100%" in page, "three elements right with one right fact each is a sufficient answer"
     assert page.count("Your facts are enough: given only them, the engine finds this element's rule met.") == 3
-    assert "**Threat of force**: also there: the engine relies on it too, but your facts are enough without it." in page
+    assert "+ **Threat of force**: also there: the engine relies on it too, but your facts are enough without it." in page
     assert "**Use of force**: you picked it, and the engine relies on it." in page
 
 

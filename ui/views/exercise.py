@@ -46,7 +46,7 @@ def results() -> list[Feedback]:
     return [Feedback.model_validate(r) for r in st.session_state.get(RESULTS, [])]
 
 
-VERDICT_SYMBOLS = {"found": "✔", "also_there": "＋", "missed": "✘", "not_relied_on": "✘", "stated_false": "✘",
+VERDICT_SYMBOLS = {"found": "✔", "also_there": "\\+", "missed": "✘", "not_relied_on": "✘", "stated_false": "✘",
                    "not_stated": "✘"}
 
 
@@ -86,7 +86,8 @@ def feedback_view(fb: Feedback, scenario) -> None:
                 f"**{display.status_words(e.status)}**"
             )
             st.markdown(esc(e.message))
-            st.markdown(f"Provision: **{esc(e.citation)}**. {esc(e.explanation)}")
+            said = "" if e.explanation and e.explanation in e.message else f" {esc(e.explanation)}"  # not twice
+            st.markdown(f"Provision: **{esc(e.citation)}**.{said}")
             if e.status == "not_required":  # the rule a trainee most often gets wrong: the law's own words
                 for item in waiver_provisions(fb.framework, role):
                     display.provision(item)
