@@ -8,7 +8,7 @@ import pytest
 
 from elements import api
 from elements.authoring import build_scenario, complete
-from elements.packs import framework_ids, get_pack
+from elements.packs import framework_ids
 from elements.words import outcome_words
 from ids import found_ids
 from ui_apptest import new_app, ok, plain, record_downloads, shown, stay_on

@@ -14,7 +14,7 @@ import pytest
 from elements import api
 from elements.exercise import CSV_COLUMNS
 from ids import found_ids
-from ui_apptest import new_app, ok, plain, record_downloads, shown
+from ui_apptest import new_app, ok, record_downloads, shown
 
 import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
 
@@ -125,3 +125,14 @@ def test_the_table_and_the_csv_carry_the_trainee_and_the_time_and_a_resubmission
     assert len(lines) == 2 and "| 1 | Ana Lopez |" in lines[0] and "| 2 | Ben |" in lines[1]
     assert f"| {times[1]:%H:%M:%S} |" in lines[1]
     assert "over 2 exercise(s)" in shown(at)
+
+
+def test_the_trainees_name_is_kept_while_visiting_another_page():
+    at = choose(new_app("exercise"), "pimp-control-01")
+    at.text_input(key="ex.trainee").set_value("Ana")
+    at = ok(at.run())
+    at.switch_page("views/definitions.py")
+    ok(at.run())
+    at.switch_page("views/exercise.py")
+    at = ok(at.run())
+    assert at.text_input(key="ex.trainee").value == "Ana"

@@ -31,7 +31,8 @@ from safe import md_escape, md_escape_inline as esc
 
 RESULTS = "ex.results"  # list of Feedback dumps, this session only: one per trainee, scenario, framework
 CURRENT = "ex.current"  # scenario id | framework | the scenario's version -> the last Feedback for it
-TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the CSV only
+TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the session's table and the CSV only
+NAME = "ex.name"  # the same name, kept while the trainee visits other pages (a widget forgets it)
 
 
 def label(fact_id: str) -> str:
@@ -172,7 +173,9 @@ with st.container(border=True, key="ex.narrative"):
     st.markdown(f"**{esc(scenario.title or sid)}**")
     st.markdown(md_escape(scenario.narrative))
 
-st.text_input("Your name (optional: it goes into this session's table and your CSV only)", key=TRAINEE, max_chars=TRAINEE_MAX)
+st.text_input("Your name (optional: it goes into this session's table and your CSV only)", key=TRAINEE,
+              max_chars=TRAINEE_MAX, value=st.session_state.get(NAME, ""),
+              on_change=lambda: st.session_state.__setitem__(NAME, st.session_state[TRAINEE]))
 
 with st.form(f"ex.form.{sid}.{fw}"):
     st.markdown(f"**Your reading, under {esc(pack.short_title)}**")
