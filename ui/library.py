@@ -11,7 +11,6 @@ import streamlit as st
 
 import state
 from elements import api
-from elements.authoring import file_name
 from elements.model import Scenario
 
 OWN_MARK = " (your scenario)"  # how the picker tells a trainer's own scenario from the library's
@@ -43,7 +42,7 @@ def entries() -> list[Entry]:
 
 
 def own_entries() -> list[Entry]:
-    return [Entry(Path(file_name(s)), s, None, own=True) for s in state.own_scenarios()]
+    return [Entry(Path(api.scenario_file_name(s)), s, None, own=True) for s in state.own_scenarios()]
 
 
 def library_ids() -> set[str]:

@@ -20,7 +20,7 @@ import display
 import library
 import nav
 from elements import api
-from elements.authoring import SOURCE, build_scenario, complete, file_name, to_yaml
+from elements.api import build_scenario, complete, scenario_file_name as file_name, to_yaml
 from elements.model import Scenario
 from elements.words import ROLES
 from questions import OPTION_VALUES, OPTION_WORDS, OPTIONS
@@ -133,7 +133,7 @@ def findings(scenario: Scenario) -> None:
 
 def use(scenario: Scenario, then_exercise: bool) -> None:
     try:
-        replaced = library.add_own([scenario], SOURCE)
+        replaced = library.add_own([scenario], file_name(scenario))
     except api.InputError as exc:
         st.error("It cannot be added. " + esc(in_words(exc)), icon="⚠️")
         return

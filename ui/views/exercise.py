@@ -14,7 +14,7 @@ import streamlit as st
 import display
 import library
 from elements import api
-from elements.exercise import (
+from elements.api import (
     MARK_WORDS,
     MARKS,
     TRAINEE_MAX,

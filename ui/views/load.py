@@ -20,7 +20,6 @@ import nav
 import state
 from elements import api
 from elements.model import Scenario
-from elements.scenario_set import SetRefused, read_uploads
 from safe import md_escape, md_escape_inline as esc
 
 
@@ -45,7 +44,7 @@ def load(scenario: Scenario) -> None:
 
 def refused(exc: api.InputError, files: int) -> None:
     """Every problem, one line each, and that nothing was loaded."""
-    problems = exc.problems if isinstance(exc, SetRefused) else [exc]
+    problems = exc.problems if isinstance(exc, api.SetRefused) else [exc]
     head = "This file cannot be loaded." if files == 1 and len(problems) == 1 else \
         f"These files cannot be loaded ({len(problems)} problem(s)); nothing was loaded."
     lines = [esc(p.line()) for p in problems]
@@ -99,7 +98,7 @@ uploads = st.file_uploader("Scenario files (YAML, JSON or ZIP)", type=["yaml", "
                            accept_multiple_files=True, key="load.upload")
 if uploads:
     try:
-        uploaded = read_uploads((u.name, u.getvalue()) for u in uploads)
+        uploaded = api.read_uploads((u.name, u.getvalue()) for u in uploads)
     except api.InputError as exc:
         refused(exc, len(uploads))
     else:
