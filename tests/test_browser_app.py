@@ -26,7 +26,7 @@ from elements import api  # noqa: E402
 VOCAB = api.vocabulary()
 PAGES = {"": "Elements", "walkthrough": "Walkthrough", "result": "Result", "compare": "Compare frameworks",
          "load": "Load a scenario", "exercise": "Exercise", "classroom": "Classroom",
-         "narrative": "From a narrative", "definitions": "Definitions"}
+         "narrative": "From a narrative", "author": "Write a scenario", "definitions": "Definitions"}
 AGE_KNOWN = "Do you know how old the person was at the time?"
 AGE_INPUT = VOCAB.age.question + " (years)"
 COUNTRY = "Country (used only to list where to get help)"

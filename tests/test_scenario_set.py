@@ -204,8 +204,8 @@ def test_every_bad_file_of_a_set_is_named_and_nothing_is_loaded():
 
 
 @pytest.mark.parametrize("limit, value, uploads, source, words", [
-    ("MAX_FILE_BYTES", 1000, [("big.yaml", GOOD)], "big.yaml", "a scenario file is at most"),
-    ("MAX_FILE_BYTES", 1000, [("set.zip", zip_of({"big.yaml": GOOD}))], "set.zip, big.yaml", "a scenario file is at most"),
+    ("MAX_FILE_BYTES", 1000, [("big.yaml", GOOD)], "big.yaml", "is larger than 1000 bytes, the limit for this file"),
+    ("MAX_FILE_BYTES", 1000, [("set.zip", zip_of({"big.yaml": GOOD}))], "set.zip, big.yaml", "is larger than 1000 bytes, the limit for this file"),
     ("MAX_FILES", 2, [("set.zip", zip_of({f"{n}.yaml": b"facts: {}" for n in range(3)}))], "set.zip", "at most 2"),
     ("MAX_FILES", 2, [(f"{n}.yaml", b"facts: {}") for n in range(3)], "2.yaml", "at most 2 files"),
     ("MAX_TOTAL_BYTES", len(GOOD) + 100, [("a.yaml", GOOD), ("b.yaml", GOOD.replace(b"loverboy-01", b"other"))],

@@ -148,3 +148,148 @@ def test_the_library_page_copes_with_an_empty_library(monkeypatch, tmp_path):
     shutil.copytree(rules_dir(), rules, ignore=shutil.ignore_patterns("scenarios"))
     monkeypatch.setenv("ELEMENTS_RULES", str(rules))
     assert "The scenario library (rules/scenarios/) has no scenario yet." in shown(load_page())
+
+
+# ---------------------------------------------------------------- a trainer's own set
+
+
+def own_file(stem: str, new_id: str, title: str) -> bytes:
+    """A library scenario as a trainer's own: the same file with an id and a title of its own."""
+    import yaml
+
+    from elements.api import scenario_files
+
+    path = next(p for p in scenario_files() if p.stem == stem)
+    data = yaml.safe_load(path.read_text())
+    data.update(id=new_id, title=title)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
+
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def upload_many(at, files):
+    at.file_uploader(key="load.upload").set_value([(name, data, "application/octet-stream") for name, data in files])
+    return ok(at.run())
+
+
+SET = [
+    ("course.zip", zip_of({"week1/rent.yaml": own_file("familial-01", "course-rent", "The rent, week 1"),
+                           "week1/harbour.yaml": own_file("loverboy-01", "course-boyfriend", "The boyfriend, week 1")})),
+    ("extra.yaml", own_file("contrast-smuggling-01", "course-crossing", "The crossing, week 2")),
+]
+OWN_NAMES = ["The rent, week 1 (your scenario)", "The boyfriend, week 1 (your scenario)",
+             "The crossing, week 2 (your scenario)"]
+
+
+def test_a_set_is_offered_in_the_exercise_the_classroom_and_here_for_the_session():
+    at = upload_many(load_page(), SET)
+    page = shown(at)
+    assert "3 scenarios" in page and "The boyfriend, week 1" in page
+    assert not [b for b in at.button if b.key == "load.upload.go"], "a set goes to the session, not the walkthrough"
+    at.button(key="load.set.add").click()
+    at = ok(at.run())
+    assert "Added 3 scenario(s)" in shown(at)
+    assert at.selectbox(key="load.library").options[-3:] == OWN_NAMES
+    for page_path, key in (("views/exercise.py", "ex.scenario"), ("views/classroom.py", "cls.scenario")):
+        at.switch_page(page_path)
+        at = ok(at.run())
+        options = at.selectbox(key=key).options
+        assert options[-3:] == OWN_NAMES, page_path
+        at.selectbox(key=key).set_value(len(options) - 2)
+        at = ok(at.run())
+        assert own_title_shown(at, "The boyfriend, week 1"), page_path
+    # The walkthrough takes one of them too, from the picker on this page.
+    at.switch_page("views/load.py")
+    at = ok(at.run())
+    at.selectbox(key="load.library").set_value(len(at.selectbox(key="load.library").options) - 1)
+    at = ok(at.run())
+    at.button(key="load.library.go").click()
+    at = stay_on(ok(at.run()), "views/walkthrough.py")
+    assert "Scenario: The crossing, week 2" in shown(at)
+    assert draft(at).answers == load_own("course-crossing").facts
+    assert new_app("exercise").selectbox(key="ex.scenario").options[-1] not in OWN_NAMES, "this session only"
+
+
+def own_title_shown(at, title: str) -> bool:
+    return any(plain(m.value) == f"**{title}**" or plain(m.value) == f"## {title}" for m in at.markdown)
+
+
+def load_own(scenario_id: str):
+    from elements.scenario_set import read_uploads
+
+    return next(s for s in read_uploads(SET) if s.id == scenario_id)
+
+
+def test_uploading_the_set_again_replaces_it_and_the_session_can_drop_it():
+    at = upload_many(load_page(), SET)
+    at.button(key="load.set.add").click()
+    at = upload_many(ok(at.run()), SET[1:])
+    at.button(key="load.set.add").click()
+    at = ok(at.run())
+    assert "It replaced your earlier version of: The crossing, week 2" in shown(at)
+    assert len(at.session_state["own_scenarios"]) == 3
+    at.button(key="load.own.clear").click()
+    at = ok(at.run())
+    assert at.session_state["own_scenarios"] == []
+    assert not set(OWN_NAMES) & set(at.selectbox(key="load.library").options)
+
+
+@pytest.mark.parametrize("files, named", [
+    ([SET[1], ("course.zip", zip_of({"week1/rent.yaml": own_file("familial-01", "course-rent", "R"),
+                                     "week1/typo.yaml": b"facts:\n  action.recruitmnt: true\n"}))],
+     "course.zip, week1/typo.yaml: facts.action.recruitmnt: unknown fact id"),
+    ([SET[1], ("old.json", b'{"person": {"age": 200}}')], "old.json: person.age: must be from 0 to 130"),
+    ([SET[1], ("again.yaml", own_file("familial-01", "course-crossing", "Same id"))],
+     "again.yaml: id: course-crossing is also the id of the scenario in extra.yaml"),
+])
+def test_a_bad_set_is_refused_whole_naming_the_file_and_the_field(files, named):
+    at = upload_many(load_page(), files)
+    errors = [plain(e.value) for e in at.error]
+    assert len(errors) == 1 and named in errors[0], errors
+    assert "nothing was loaded" in errors[0]
+    assert not [b for b in at.button if b.key in ("load.set.add", "load.upload.go")]
+    assert "own_scenarios" not in at.session_state
+
+
+def test_a_file_with_a_library_scenarios_id_is_refused_not_mixed_with_it():
+    from elements.api import scenario_files
+
+    path = next(p for p in scenario_files() if p.stem == "familial-01")
+    at = upload_many(load_page(), [SET[1], (path.name, path.read_bytes())])
+    at.button(key="load.set.add").click()
+    at = ok(at.run())
+    errors = [plain(e.value) for e in at.error]
+    assert len(errors) == 1 and "id: familial-01 is the id of a scenario of the library" in errors[0], errors
+    assert "own_scenarios" not in at.session_state, "nothing added halfway"
+
+
+def test_a_library_scenario_with_sentences_of_evidence_loads_into_the_walkthrough_and_keeps_them():
+    from elements.api import scenario_files
+
+    at = load_page()
+    names = at.selectbox(key="load.library").options
+    path = next(p for p in scenario_files() if p.stem == "familial-01")
+    scenario = load_scenario_file(path)
+    assert scenario.evidence, "the library's scenario carries the narrative's sentence for its facts"
+    at.selectbox(key="load.library").set_value(names.index(scenario.title))
+    at = ok(at.run())
+    at.button(key="load.library.go").click()
+    at = stay_on(ok(at.run()), "views/walkthrough.py")
+    assert draft(at).scenario().evidence == scenario.evidence
+    draft(at).answer(next(iter(scenario.evidence)), None)  # a stated fact made unknown: its sentence is left out
+    assert next(iter(scenario.evidence)) not in draft(at).scenario().evidence
+
+
+def load_scenario_file(path):
+    from elements import load_scenario
+
+    return load_scenario(path)

@@ -24,7 +24,8 @@ def library_index(scenario_id: str) -> int:
 def test_training_pages_are_in_the_navigation():
     import nav
 
-    assert nav.SECTIONS["Training"] == {"exercise": "Exercise", "classroom": "Classroom", "narrative": "From a narrative"}
+    assert nav.SECTIONS["Training"] == {"exercise": "Exercise", "classroom": "Classroom", "narrative": "From a narrative",
+                                     "author": "Write a scenario"}
 
 
 @pytest.mark.parametrize("path", ["views/exercise.py", "views/classroom.py", "views/narrative.py"])

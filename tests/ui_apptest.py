@@ -142,3 +142,19 @@ def walk(at: AppTest, age: int | None, answers: dict[str, str], country: str | N
                 answer(at, fact_id, option)
     next_step(at)  # the review
     return see_result(at)
+
+
+def record_downloads(monkeypatch) -> dict:
+    """The data of every download button the app draws from now on, by the button's key: AppTest
+    shows a button but not what it gives."""
+    import streamlit
+
+    got: dict = {}
+    real = streamlit.download_button
+
+    def recording(label, data, *args, **kwargs):
+        got[kwargs.get("key")] = data
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
+    return got

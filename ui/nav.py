@@ -11,7 +11,8 @@ import streamlit as st
 SECTIONS = {
     "Check a scenario": {"start": "Start", "walkthrough": "Walkthrough", "result": "Result",
                          "compare": "Compare frameworks", "load": "Load a scenario"},
-    "Training": {"exercise": "Exercise", "classroom": "Classroom", "narrative": "From a narrative"},
+    "Training": {"exercise": "Exercise", "classroom": "Classroom", "narrative": "From a narrative",
+                 "author": "Write a scenario"},
     "Reference": {"definitions": "Definitions, limits and privacy"},
 }
 DEFAULT = "start"

@@ -38,6 +38,9 @@ class Draft(BaseModel):
     phrases: dict[str, list[str]] = Field(default_factory=dict)
     # A loaded scenario's own fields (title, narrative, teaching material): carried, never asked.
     loaded: Scenario = Field(default_factory=Scenario)
+    # A loaded scenario's sentence of the narrative for each fact: kept apart from `loaded`, since
+    # a sentence is only valid for a fact that is stated, and the person may change the answer.
+    evidence: dict[str, str] = Field(default_factory=dict)
     include_narrative: bool = False
 
     def answer(self, fact_id: str, value: Optional[bool]) -> None:
@@ -54,15 +57,16 @@ class Draft(BaseModel):
 
     def scenario(self) -> Scenario:
         """The answers as a validated Scenario of the contract ("Not sure" as null), or InputError."""
-        data = self.loaded.model_dump(exclude_defaults=True, exclude={"facts", "person", "jurisdiction"})
-        data.update(person={"age": self.known_age}, facts=dict(self.answers), jurisdiction=self.country)
+        data = self.loaded.model_dump(exclude_defaults=True, exclude={"facts", "person", "jurisdiction", "evidence"})
+        data.update(person={"age": self.known_age}, facts=dict(self.answers), jurisdiction=self.country,
+                    evidence={f: q for f, q in self.evidence.items() if self.answers.get(f) is not None})
         return api.validate_scenario(data, "answers")
 
     @classmethod
     def of(cls, scenario: Scenario, framework: Optional[str] = None) -> "Draft":
         """A scenario's answers (a file's null reads as "Not sure"); the framework choice is kept."""
-        carried = scenario.model_copy(update={"facts": {}, "person": Person(), "jurisdiction": None})
-        return cls(answers=dict(scenario.facts), age=scenario.person.age,
+        carried = scenario.model_copy(update={"facts": {}, "person": Person(), "jurisdiction": None, "evidence": {}})
+        return cls(answers=dict(scenario.facts), age=scenario.person.age, evidence=dict(scenario.evidence),
                    age_known=True if scenario.person.age is not None else None,
                    country=scenario.jurisdiction, loaded=carried,
                    **({"framework": framework} if framework else {}))
@@ -96,3 +100,35 @@ def accept(fact_id: str) -> None:
     current = draft()
     current.answer(fact_id, current.proposals[fact_id])
     st.session_state.pop(WIDGET + fact_id, None)  # the question shows the answer now
+
+
+# ---------------------------------------------------------------- the trainer's own scenarios
+
+OWN = "own_scenarios"  # the scenarios a trainer wrote or uploaded: this session only, beside the draft
+
+
+def own_scenarios() -> list[Scenario]:
+    """The session's own scenarios, in the order they came. Kept apart from the draft, which
+    loading a scenario into the walkthrough replaces; in memory only, and the quick exit drops
+    them with everything else."""
+    return list(st.session_state.get(OWN, []))
+
+
+def add_own(scenarios: list[Scenario]) -> list[str]:
+    """Add scenarios to the session's own; one with the id of one already there replaces it
+    (a scenario written again, a file uploaded again). Returns the titles it replaced."""
+    current = own_scenarios()
+    replaced = []
+    for scenario in scenarios:
+        same = next((i for i, s in enumerate(current) if (s.id or "").casefold() == (scenario.id or "").casefold()), None)
+        if same is None:
+            current.append(scenario)
+        else:
+            replaced.append(current[same].title or current[same].id or "")
+            current[same] = scenario
+    st.session_state[OWN] = current
+    return replaced
+
+
+def clear_own() -> None:
+    st.session_state[OWN] = []

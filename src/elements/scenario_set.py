@@ -32,7 +32,7 @@ from .api import validate_scenario
 from .authoring import slug
 from .errors import InputError
 from .model import Scenario
-from .yamlfile import parse_mapping
+from .yamlfile import parse_mapping, size_words
 
 MAX_FILE_BYTES = 1024 * 1024  # one YAML or JSON file; a library scenario is about 4 KB
 MAX_TOTAL_BYTES = 4 * 1024 * 1024  # everything read from one set, ZIP entries unpacked
@@ -71,7 +71,10 @@ class _Budget:
         if self.files < 0:
             raise InputError(source, "", f"is one file too many: a set holds at most {MAX_FILES} files")
         if size > MAX_FILE_BYTES:
-            raise InputError(source, "", f"is {_size(size)}; a scenario file is at most {_size(MAX_FILE_BYTES)}")
+            # The words of the CLI and of a single file's reader (yamlfile), so the Load page says the
+            # same; the size too where it is far past the limit (an archive's entry that would unpack to it).
+            far = f" ({_size(size)})" if size >= 2 * MAX_FILE_BYTES else ""
+            raise InputError(source, "", f"is larger than {size_words(MAX_FILE_BYTES)}, the limit for this file{far}")
         self.bytes -= size
         if self.bytes < 0:
             raise InputError(source, "", f"takes the set past {_size(MAX_TOTAL_BYTES)} in all")

@@ -7,12 +7,14 @@ on the server. The trainee can download them as CSV, and the quick exit forgets 
 """
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 import display
 import library
 from elements import api
-from elements.exercise import (
+from elements.api import (
     MARK_WORDS,
     MARKS,
     TRAINEE_MAX,
@@ -28,8 +30,9 @@ from elements.words import ROLES, STATUS_WORDS
 from safe import md_escape, md_escape_inline as esc
 
 RESULTS = "ex.results"  # list of Feedback dumps, this session only: one per trainee, scenario, framework
-CURRENT = "ex.current"  # (scenario id, framework) -> the last Feedback for it
-TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the CSV only
+CURRENT = "ex.current"  # scenario id | framework | the scenario's version -> the last Feedback for it
+TRAINEE = "ex.trainee"  # the name typed, optional: it goes into the session's table and the CSV only
+NAME = "ex.name"  # the same name, kept while the trainee visits other pages (a widget forgets it)
 
 
 def label(fact_id: str) -> str:
@@ -44,14 +47,34 @@ def results() -> list[Feedback]:
     return [Feedback.model_validate(r) for r in st.session_state.get(RESULTS, [])]
 
 
+VERDICT_SYMBOLS = {"found": "✔", "also_there": "\\+", "missed": "✘", "not_relied_on": "✘", "stated_false": "✘",
+                   "not_stated": "✘"}
+
+
+def waiver_provisions(framework: str, role: str) -> list:
+    """The provisions that waive an element (a child's means, Art. 3(c)), to quote verbatim."""
+    return [p for p in api.get_pack(framework).provisions if any(r.waives == role for r in p.rules)]
+
+
+def fact_lines(e) -> str:
+    """Each fact of the answer and of the engine's: what it turned out to be, and the
+    narrative's sentence for it where the scenario gives one."""
+    out = []
+    for note in e.facts:
+        quote = f" The narrative: “{esc(note.quote)}”" if note.quote else ""
+        out.append(f"- {VERDICT_SYMBOLS[note.verdict]} **{esc(note.label)}**: {esc(note.text)}.{quote}")
+    return "\n".join(out)
+
+
 def feedback_view(fb: Feedback, scenario) -> None:
     st.header("The engine's findings, and yours")
     st.info(
         f"**Outcome under {esc(fb.framework_title)}: {display.outcome_words(fb.outcome)}.** {esc(fb.summary)}",
         icon="ℹ️",
     )
+    who = f" ({esc(fb.trainee)})" if fb.trainee else ""
     st.markdown(
-        f"**Your score: {fb.score:.0%}** (elements marked as the engine finds them: "
+        f"**Your score: {fb.score:.0%}**{who} (elements marked as the engine finds them: "
         f"{fb.element_points} of 3; facts: {fb.fact_points:.1f} of 3)."
     )
     for role in ROLES:
@@ -64,18 +87,17 @@ def feedback_view(fb: Feedback, scenario) -> None:
                 f"**{display.status_words(e.status)}**"
             )
             st.markdown(esc(e.message))
-            st.markdown(f"Provision: **{esc(e.citation)}**. {esc(e.explanation)}")
+            said = "" if e.explanation and e.explanation in e.message else f" {esc(e.explanation)}"  # not twice
+            st.markdown(f"Provision: **{esc(e.citation)}**.{said}")
+            if e.status == "not_required":  # the rule a trainee most often gets wrong: the law's own words
+                for item in waiver_provisions(fb.framework, role):
+                    display.provision(item)
             if e.facts_message:
                 st.markdown(esc(e.facts_message))
-            st.markdown(
-                f"- Facts you found: {labels(e.facts_found)}\n"
-                f"- Facts the engine relied on that you did not pick: {labels(e.facts_missed)}\n"
-                f"- Also there (your facts are enough without them): {labels(e.facts_also_there)}\n"
-                f"- Facts you picked that the engine did not rely on: {labels(e.facts_extra)}"
-            )
-            quoted = [n for n in e.facts if n.quote]
-            if quoted:
-                st.markdown("\n".join(f"- *{esc(n.label)}*: “{esc(n.quote)}”" for n in quoted))
+            if e.facts:
+                st.markdown(fact_lines(e))
+            else:
+                st.markdown("No facts picked, and none the engine relied on.")
     if fb.caveats:
         st.subheader("Caveats")
         display.caveats(fb.caveats)
@@ -95,9 +117,11 @@ def session_summary() -> None:
         st.markdown("No exercise checked yet. Your results will be listed here, for this session only.")
         return
     summary = summarize(done)
-    lines = ["| # | Scenario | Framework | Elements right | Score |", "|---|---|---|---|---|"]
+    lines = ["| # | Trainee | Time (UTC) | Scenario | Framework | Elements right | Score |",
+             "|---|---|---|---|---|---|---|"]
     for number, fb in enumerate(done, 1):
-        lines.append(f"| {number} | {esc(fb.title)} | {esc(fb.framework_title)} | {fb.element_points} of 3 | {fb.score:.0%} |")
+        lines.append(f"| {number} | {esc(fb.trainee) or '—'} | {fb.time:%H:%M:%S} | {esc(fb.title)} | "
+                     f"{esc(fb.framework_title)} | {fb.element_points} of 3 | {fb.score:.0%} |")
     st.markdown("\n".join(lines))
     per_role = "; ".join(
         f"{role}: {summary.elements_correct[role]} of {summary.attempts}" for role in ROLES
@@ -106,7 +130,8 @@ def session_summary() -> None:
     st.markdown(
         f"Average score **{summary.mean_score:.0%}** over {summary.attempts} exercise(s). "
         f"Elements marked as the engine finds them: {per_role}. Facts found {summary.facts_found}, "
-        f"missed {summary.facts_missed}, extra {summary.facts_extra}.{hardest}"
+        f"missed {summary.facts_missed}, also there {summary.facts_also_there}, "
+        f"extra {summary.facts_extra}.{hardest}"
     )
     st.download_button(
         "Download my results (CSV)",
@@ -140,13 +165,17 @@ fw = right.selectbox("Framework", api.framework_ids(), format_func=lambda f: api
                      key="ex.framework")
 scenario = entry.scenario
 sid = scenario.id or entry.path.stem
+# A scenario written again in this session keeps its id: feedback on the earlier version is not shown for it.
+shown_as = f"{sid}|{fw}|{hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()[:16]}"
 pack = api.get_pack(fw)
 
 with st.container(border=True, key="ex.narrative"):
     st.markdown(f"**{esc(scenario.title or sid)}**")
     st.markdown(md_escape(scenario.narrative))
 
-st.text_input("Your name (optional: it goes into your CSV only)", key=TRAINEE, max_chars=TRAINEE_MAX)
+st.text_input("Your name (optional: it goes into this session's table and your CSV only)", key=TRAINEE,
+              max_chars=TRAINEE_MAX, value=st.session_state.get(NAME, ""),
+              on_change=lambda: st.session_state.__setitem__(NAME, st.session_state[TRAINEE]))
 
 with st.form(f"ex.form.{sid}.{fw}"):
     st.markdown(f"**Your reading, under {esc(pack.short_title)}**")
@@ -179,9 +208,9 @@ if submitted:
     }
     fb = grade(scenario, fw, answers, trainee=st.session_state.get(TRAINEE) or "")
     st.session_state[RESULTS] = [r.model_dump(mode="json") for r in record(results(), fb)]
-    st.session_state[CURRENT] = {**st.session_state[CURRENT], f"{sid}|{fw}": fb.model_dump(mode="json")}
+    st.session_state[CURRENT] = {**st.session_state[CURRENT], shown_as: fb.model_dump(mode="json")}
 
-current = st.session_state[CURRENT].get(f"{sid}|{fw}")
+current = st.session_state[CURRENT].get(shown_as)
 if current:
     feedback_view(Feedback.model_validate(current), scenario)
 st.caption(
