@@ -189,14 +189,17 @@ ENGINE_HARNESS = textwrap.dedent("""
     interrupted = wrong = other = 0
     failures = []
     for round_ in range(int(sys.argv[2])):
-        fired = threading.Event()
+        looping = []  # set once this thread is evaluating: no lock (an interrupt inside one of
+                      # threading's own waits can leave it locked, which is not what is tested)
         def interrupt_soon():
+            while not looping:
+                time.sleep(0.0001)
             time.sleep(random.uniform(0.0, 0.003))
             os.kill(os.getpid(), signal.SIGINT)
-            fired.set()
         timer = threading.Thread(target=interrupt_soon)
+        timer.start()
         try:
-            timer.start()
+            looping.append(True)
             while True:  # evaluations until the interrupt lands in one (or between two)
                 evaluate(scenario)
         except KeyboardInterrupt:
@@ -205,7 +208,6 @@ ENGINE_HARNESS = textwrap.dedent("""
             other += 1
             failures.append(repr(exc)[:300])
         timer.join()
-        fired.wait()
         got = evaluate(scenario).model_dump_json()  # the first evaluation after it
         if got != expected:
             wrong += 1
