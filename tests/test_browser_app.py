@@ -12,10 +12,12 @@ import json
 
 import pytest
 
-from browser_support import DOWNLOADS, assert_no_exception, axe_violations, click_button, radio, screenshot, settle
-from ui_server import REPO, chromium_path, launch_chromium, running_app
+from browser_support import (  # noqa: F401 - app_url and browser are the shared fixtures
+    DOWNLOADS, app_url, assert_no_exception, axe_violations, browser, click_button, radio, screenshot, settle,
+)
+from ui_server import chromium_path
 
-import playwright.sync_api as playwright_api  # noqa: E402 - a test dependency: missing is a failure
+import playwright.sync_api  # noqa: E402,F401 - a test dependency: missing is a failure
 
 # `make test` installs Debian's chromium first; without it these tests fail, never skip.
 if chromium_path() is None:
@@ -36,20 +38,6 @@ SIZES = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "hei
 
 def question(fact_id: str) -> str:
     return VOCAB.fact(fact_id).question
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app(REPO / "test-artifacts" / "streamlit-browser.log") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=list(SIZES))
