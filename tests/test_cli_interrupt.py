@@ -165,18 +165,36 @@ def test_hundreds_of_interrupts_inside_evaluations(tmp_path):
     assert report["failed"] == 0 and report["codes"] == {"130": 300}, report
 
 
-def test_main_called_in_process_gives_ctrl_c_back_as_it_was(capsys):
+def test_main_called_in_process_gives_ctrl_c_back_as_it_was(capsys, monkeypatch, tmp_path):
+    """Also after an interrupt, which leaves SIGINT ignored while main() is on its way out: a
+    test process left deaf to Ctrl-C passed that on to every process it started after."""
+    from elements import cli
     from elements.cli import main
 
     def mine(signum, frame):
         pass
 
+    def interrupted(args):
+        cli._INTERRUPTS.handle(signal.SIGINT, None)  # as a Ctrl-C outside an evaluation
+
+    path = tmp_path / "s.yaml"
+    path.write_text("facts: {action.recruitment: true}\n")
     before = signal.signal(signal.SIGINT, mine)
     try:
         assert main(["frameworks"]) == 0
         assert signal.getsignal(signal.SIGINT) is mine
+        parser = cli.build_parser
+        monkeypatch.setattr(cli, "build_parser", lambda: _with_check(parser(), interrupted))
+        assert main(["check", str(path)]) == 130
+        assert signal.getsignal(signal.SIGINT) is mine
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def _with_check(parser, run):
+    for action in parser._subparsers._group_actions:
+        action.choices["check"].set_defaults(run=run)
+    return parser
 
 
 ENGINE_HARNESS = textwrap.dedent("""
@@ -184,6 +202,7 @@ ENGINE_HARNESS = textwrap.dedent("""
     from elements import evaluate, validate_scenario
 
     random.seed(7)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever this process inherited
     scenario = validate_scenario(json.loads(sys.argv[1]))
     expected = evaluate(scenario).model_dump_json()
     interrupted = wrong = other = 0

@@ -425,11 +425,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not _caused_by_interrupt(exc):
             raise
     finally:
-        if previous is not None and signal.getsignal(signal.SIGINT) == _INTERRUPTS.handle:
-            # Called in-process (with argv): as it was. As the `elements` command (no argv) the
-            # process is ending: a Ctrl-C now is ignored, not a KeyboardInterrupt after the answer.
+        # Ours, or ignored by us after an interrupt: give it back. Called in-process (with
+        # argv): as it was (left ignored, every process the caller starts later would inherit
+        # deafness to Ctrl-C). As the `elements` command (no argv) the process is ending: a
+        # Ctrl-C now is ignored, not a KeyboardInterrupt after the answer.
+        current = signal.getsignal(signal.SIGINT) if previous is not None else None
+        if current == _INTERRUPTS.handle or current == signal.SIG_IGN:
             signal.signal(signal.SIGINT, previous if argv is not None else signal.SIG_IGN)
-    # Interrupted (Ctrl-C): SIGINT stays ignored on the way out; 130 is what a shell reports.
+    # Interrupted (Ctrl-C): as the command, SIGINT stays ignored on the way out; 130 is what a
+    # shell reports.
     _INTERRUPTS.inside = _INTERRUPTS.pending = False
     return 130
 
