@@ -18,13 +18,12 @@ import subprocess
 import sys
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from browser_support import settle
-from ui_server import REPO, chromium_path, free_port, launch_chromium, stop_group
+from ui_server import REPO, _healthy, chromium_path, free_port, launch_chromium, stop_group
 
 import playwright.sync_api as playwright_api  # noqa: E402 - a test dependency: missing is a failure
 
@@ -65,14 +64,6 @@ HOOK = textwrap.dedent('''
 
     sys.addaudithook(_hook)
 ''')
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def _listening_addresses(port: int) -> set[str]:
