@@ -27,7 +27,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     scenarios = [validate_scenario(s) for s in generate(5000)]
-    print(f"evaluate() in-process, {len(scenarios)} generated scenarios each (goal: p50 <= 200 us)")
+    print(f"evaluate() in-process, {len(scenarios)} generated scenarios each (goal, issue 12: p50 <= 100 us)")
     for framework in framework_ids():
         for s in scenarios[:300]:
             evaluate(s, framework)  # warm up: compile once, fill caches

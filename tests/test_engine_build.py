@@ -4,10 +4,13 @@ under perturbed heaps, and a refusal reaches a person as one line (issue 12, ite
 durable-rules 2.0.28 builds the node of an `$or` without setting its right-hand value and
 reads that value when the `$or` sits directly inside `$iany` / `$iall`: whether it then refuses
 the ruleset (error 102) depends on what the heap held before. glibc's malloc.perturb fills
-fresh memory with a chosen byte, which makes the failure reproducible.
+fresh memory with a chosen byte, which makes the failure reproducible. The engine now tests
+facts as one string of values with regular expressions, and emits no `$or`, `$iany` or
+`$iall` at all.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -20,18 +23,19 @@ import pytest
 from elements.packs import framework_ids
 
 TESTS = Path(__file__).parent
+FORBIDDEN = ("$or", "$iany", "$iall")
 
 
-def _lists_tests(node, inside_list_test: bool = False):
-    """Yield every ($or, path) found at any depth inside an $iany / $iall test."""
+def _forbidden(node):
+    """Yield every `$or`, `$iany` or `$iall` key found at any depth."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "$or" and inside_list_test:
+            if key in FORBIDDEN:
                 yield key
-            yield from _lists_tests(value, inside_list_test or key in ("$iany", "$iall"))
+            yield from _forbidden(value)
     elif isinstance(node, list):
         for item in node:
-            yield from _lists_tests(item, inside_list_test)
+            yield from _forbidden(item)
 
 
 def _definition(framework: str) -> dict:
@@ -41,16 +45,16 @@ def _definition(framework: str) -> dict:
 
 
 @pytest.mark.parametrize("framework", framework_ids())
-def test_no_or_inside_a_list_test(framework):
+def test_no_shape_durable_rules_misreads(framework):
     definition = _definition(framework)
-    some_tests = [rule for rule in definition.values() if "$iany" in json.dumps(rule)]
-    assert some_tests, "expected list tests in every pack"
-    assert not list(_lists_tests(definition)), f"{framework}: $or inside $iany/$iall"
+    fact_tests = [rule for rule in definition.values() if '"$mt": {"s":' in json.dumps(rule)]
+    assert fact_tests, "expected fact tests in every pack"
+    assert not list(_forbidden(definition)), f"{framework}: $or, $iany or $iall in the ruleset"
 
 
-def test_the_structural_check_sees_the_shape_it_forbids():
+def test_the_structural_check_sees_the_shapes_it_forbids():
     bad = {"r": {"all": [{"m": {"$iany": {"T": {"$or": [{"$i": "a"}, {"$i": "b"}]}}}}]}}
-    assert list(_lists_tests(bad)) == ["$or"]
+    assert list(_forbidden(bad)) == ["$iany", "$or"]
 
 
 def test_several_facts_fire_their_rule_once():
@@ -63,36 +67,54 @@ def test_several_facts_fire_their_rule_once():
     assert set(result.elements["action"].satisfied_by) == {"action.recruitment", "action.transportation", "action.harbouring"}
 
 
-FULL_MATCH = """
-    import json
+# Every fact test the engine can emit, registered in durable-rules itself and matched against
+# every assignment of T / F / U to the facts it names; what fires must be what the test means:
+# "some" = at least one of the facts has the value, "none" = none of them has it.
+ENCODING = """
+    import itertools, json, sys
     import durable_rules_engine as dre
-    from elements.engine import NOT_HANDLED, SENTINEL
-    rule = {"r": {"all": [{"m": {"$and": [{"kind": "s"}, {"$iany": {"T": {"$mt": {"$i": "a|b"}}}}]}}]}}
-    handle = dre.create_ruleset("elements_test_full_match", json.dumps(rule))
-    fired = {}
-    for number, items in enumerate([["aa"], ["ba"], [], ["b"], ["a", "b"]]):
-        sid = str(number)
-        code, state = dre.assert_fact(handle, json.dumps({"sid": sid, "kind": "s", "T": [SENTINEL, *items]}))
-        if code == NOT_HANDLED:  # no rule matched: there is no session to act on or delete
-            fired["".join(items)] = False
-            continue
-        started = dre.start_action_for_state(handle, state)
-        fired["".join(items)] = bool(started and started[1])
-        if fired["".join(items)]:
-            dre.complete_and_start_action(handle, state)
-        dre.delete_state(handle, sid)
-    print(json.dumps(fired, sort_keys=True))
+    from elements.conditions import FactTest
+    from elements.engine import NOT_HANDLED, _atom_condition
+    place = {"x": 0, "y": 2, "z": 5}  # places with gaps: the tests skip the facts between
+    tests = [FactTest(q, v, ids) for q in ("some", "none") for v in "TFU"
+             for n in (1, 2, 3) for ids in itertools.combinations("xyz", n)]
+    rules = {f"r{i}": {"all": [{"m": {"$and": [{"kind": "s"}, _atom_condition(t, place)]}}]}
+             for i, t in enumerate(tests)}
+    handle = dre.create_ruleset("elements_test_encoding", json.dumps(rules))
+    out = {}
+    for number, values in enumerate(itertools.product("TFU", repeat=3)):
+        for filler in "TFU":  # the facts between and after must not matter
+            text = [filler] * 7
+            for fact, value in zip("xyz", values):
+                text[place[fact]] = value
+            sid = f"{number}{filler}"
+            code, state = dre.assert_fact(handle, json.dumps({"sid": sid, "kind": "s", "s": "".join(text)}))
+            fired = set()
+            if code != NOT_HANDLED:
+                matched = (dre.start_action_for_state(handle, state) or [None, None])[1]
+                while matched:
+                    fired.add(int(matched[3:matched.index('"', 2)]))
+                    matched = dre.complete_and_start_action(handle, state)
+                dre.delete_state(handle, sid)
+            out["".join(text)] = sorted(fired)
+    print(json.dumps({"tests": [[t.quantifier, t.value, list(t.ids)] for t in tests], "fired": out}))
 """
 
 
-def test_the_list_test_is_a_full_match():
-    """`$mt` inside `$iany` stands for 'one of these codes' and nothing longer: 'a|b' must not
-    match 'aa' or 'ba' (codes grow to two letters past 62 facts), nor the sentinel. Run in a
-    subprocess: durable-rules crashes the process rather than raising on misuse."""
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(FULL_MATCH)], capture_output=True,
+def test_every_fact_test_means_what_it_says():
+    """Run in a subprocess: durable-rules crashes the process rather than raising on misuse."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(ENCODING)], capture_output=True,
                           text=True, timeout=60, cwd=TESTS)
     assert done.returncode == 0, done.stderr[-1500:]
-    assert json.loads(done.stdout) == {"aa": False, "ba": False, "": False, "b": True, "ab": True}
+    answer = json.loads(done.stdout)
+    place = {"x": 0, "y": 2, "z": 5}
+    assert len(answer["fired"]) == 27 * 3
+    for text, fired in answer["fired"].items():
+        expected = [
+            i for i, (quantifier, value, ids) in enumerate(answer["tests"])
+            if (quantifier == "some") == any(text[place[f]] == value for f in ids)
+        ]
+        assert fired == expected, text
 
 
 BUILD_ALL = """
@@ -142,11 +164,12 @@ LIST_TESTS_NOT_SHARED = """
     import json, sys
     import durable_rules_engine as dre
     n = int(sys.argv[1])
-    rules = {f"r{i}": {"all": [{"m": {"$and": [{"kind": "s"}, {"$iany": {"T": {"$i": "a"}}}, {"x": i}]}}]}
+    # the engine's shape: one regular expression per rule on the string of values, each its own node
+    rules = {f"r{i}": {"all": [{"m": {"$and": [{"kind": "s"}, {"$mt": {"s": f"(.{{{i}}}T|T).*"}}]}}]}
              for i in range(n)}
     handle = dre.create_ruleset(f"elements_test_stack_{n}", json.dumps(rules))
     try:
-        dre.assert_fact(handle, json.dumps({"sid": "1", "kind": "s", "T": ["_", "a"], "x": 0}))
+        dre.assert_fact(handle, json.dumps({"sid": "1", "kind": "s", "s": "T" * 100}))
         print("ok")
     except dre.error as exc:
         print(exc)
@@ -154,8 +177,8 @@ LIST_TESTS_NOT_SHARED = """
 
 
 def test_durable_rules_overflows_on_many_list_tests_at_once():
-    """The hazard the shards design around: list tests are never shared between rules, and a
-    fact matching the first list test of more than 64 rules at once is refused (error 303)."""
+    """The hazard the shards design around: different tests are different nodes, and a fact
+    matching the first test of more than 64 rules at once is refused (error 303)."""
     def run(n):
         return subprocess.run([sys.executable, "-c", textwrap.dedent(LIST_TESTS_NOT_SHARED), str(n)],
                               capture_output=True, text=True, timeout=60).stdout.strip()

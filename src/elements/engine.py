@@ -23,10 +23,11 @@ its hazards. What we design around (each one reproduced in the tests):
 - Deleting a session while an action is under way corrupts memory (a crash a few hundred
   evaluations later): an interrupted evaluation abandons its action before the delete.
 - An `$or` directly inside `$iany` / `$iall` makes it read memory it never wrote and refuse
-  the ruleset at random (error 102): a list test is a full-match regular expression instead.
+  the ruleset at random (error 102): we emit neither; a fact test is a full-match regular
+  expression over one string of values.
 
-How a scenario reaches the engine: as one fact, holding the lists of facts that are true,
-false and unknown, and the age. Every branch of the program is one durable-rules rule. When
+How a scenario reaches the engine: as one fact, holding the values of the facts the rules test
+as one string (a letter T, F or U per fact) and the age. Every branch of the program is one durable-rules rule. When
 a rule fires we record it in the trace and, where another rule depends on it, assert its
 conclusion as a fact of its own for that rule to match.
 """
@@ -46,31 +47,49 @@ from .model import Scenario
 _LOCK = threading.RLock()
 _SESSION_IDS = itertools.count(1)
 _RULESET_IDS = itertools.count(1)
-SENTINEL = "_"  # durable-rules' $iall is false on an empty list: every list carries this
 NOT_HANDLED, OBSERVED = 1, 2
 
 
-def _atom_condition(atom, code: dict[str, str]) -> dict:
+def _runs(pattern: list[str]) -> str:
+    """['.', '.', '[TU]', '.'] -> '.{2}[TU].': runs of "any value" written as one interval."""
+    out, dots = [], 0
+    for part in pattern + ["$"]:
+        if part == ".":
+            dots += 1
+            continue
+        if dots:
+            out.append("." if dots == 1 else f".{{{dots}}}")
+            dots = 0
+        if part != "$":
+            out.append(part)
+    return "".join(out)
+
+
+def _atom_condition(atom, place: dict[str, int]) -> dict:
+    """One atom as a test on the scenario fact. The facts' values are one string, "s", a letter
+    (T, F or U) per fact at the fact's place, so every fact test is one full-match regular
+    expression over that string: "some of these is T" is "T at one of these places", "none of
+    these is F" is "T or U at each of these places". A string test costs the engine one pass
+    of a compiled automaton over a few dozen letters; a test over lists (`$iany`) costs it a
+    parse of every item, and an `$or` inside `$iany` made it read memory it never wrote
+    (rete.c, createForwardAlpha: error 102 at random)."""
     if isinstance(atom, AgeTest):
         if atom.test == "under":
             return {"$and": [{"$gte": {"age": 0}}, {"$lt": {"age": atom.years}}]}
         if atom.test == "at_least":
             return {"$gte": {"age": atom.years}}
         return {"age": -1}
-    ids = sorted(code[i] for i in atom.ids)
+    places = sorted(place[i] for i in atom.ids)
     if atom.quantifier == "some":
-        # Several facts: one list test, so the rule fires once however many of them hold. It is
-        # a full-match regular expression over the codes, never an `$or` inside `$iany`:
-        # durable-rules 2.0.28 builds the node of an `$or` without setting its right-hand value
-        # (rete.c, createForwardAlpha) and `$iany` then reads that uninitialised memory, refusing
-        # the ruleset (error 102) whenever the leftover byte looks like an identifier. Codes are
-        # letters and digits only, so the alternation needs no escaping.
-        if len(ids) == 1:
-            return {"$iany": {atom.value: {"$i": ids[0]}}}
-        return {"$iany": {atom.value: {"$mt": {"$i": "|".join(ids)}}}}
-    # `$and` inside `$iall` is safe: its node is the last comparison, whose value is set.
-    inner = [{"$neq": {"$i": i}} for i in ids]
-    return {"$iall": {atom.value: inner[0] if len(inner) == 1 else {"$and": inner}}}
+        one_of = [_runs(["."] * p + [atom.value]) for p in places]
+        regex = one_of[0] if len(one_of) == 1 else "(" + "|".join(one_of) + ")"
+    else:
+        others = "[" + "".join(v for v in (T, F, U) if v != atom.value) + "]"
+        pattern = ["."] * (places[-1] + 1)
+        for p in places:
+            pattern[p] = others
+        regex = _runs(pattern)
+    return {"$mt": {"s": regex + ".*"}}
 
 
 def _node_condition(rule_id: str, values: frozenset) -> dict:
@@ -83,36 +102,22 @@ def _node_condition(rule_id: str, values: frozenset) -> dict:
     return {"$and": tests}
 
 
-def _patterns(branch: Branch, code: dict[str, str], shard: int) -> list[dict]:
+def _patterns(branch: Branch, place: dict[str, int], shard: int) -> list[dict]:
     patterns: list[dict] = []
     if branch.atoms or not branch.nodes:
-        tests = [{"kind": "scenario"}, {"p": shard}] + [_atom_condition(a, code) for a in branch.sorted_atoms()]
+        tests = [{"kind": "scenario"}, {"p": shard}] + [_atom_condition(a, place) for a in branch.sorted_atoms()]
         patterns.append({"m": {"$and": tests}})
     for index, (rule_id, values) in enumerate(branch.nodes):
         patterns.append({f"n{index}": _node_condition(rule_id, values)})
     return patterns
 
 
-_CODE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-
-
-def _short_code(index: int) -> str:
-    """0 -> 'a', 61 -> '9', 62 -> 'aa': the engine parses every list on every evaluation."""
-    code = ""
-    while True:
-        index, digit = divmod(index, len(_CODE_CHARS))
-        code = _CODE_CHARS[digit] + code
-        if index == 0:
-            return code
-        index -= 1
-
-
 # durable-rules walks the nodes a fact matches with a fixed stack of 64 (error 303 past it, and
-# memory it must not be trusted with after). Nodes that test a list (`$iany`, `$iall`) are never
-# shared between rules, so a scenario that matches the first test of more than 64 rules at once
+# memory it must not be trusted with after). Two rules share a node only where their tests are
+# the same, so a scenario that matches the first fact test of more than 64 rules at once
 # overflows it: the US pack has 87 such rules. The scenario is therefore asserted once per shard
 # of at most SHARD rules, each copy marked with its shard number, and each rule tests that number
-# first (an equality test, shared): no copy can match more than SHARD list tests at one level.
+# first (an equality test, shared): no copy can match more than SHARD fact tests at one level.
 SHARD = 40
 
 
@@ -122,13 +127,18 @@ class Ruleset:
     def __init__(self, program: Program, fact_order: list[str]):
         self.framework = program.framework
         self.name = f"elements_{program.framework}_{next(_RULESET_IDS)}"
-        self._sid = f"{self.name}:{next(_SESSION_IDS)}"  # the one session, reused (see run)
+        # The one session, reused (see run). A session id need only be unique in its ruleset, and
+        # a short one keeps every message the engine parses short.
+        self._sid = str(next(_SESSION_IDS))
         # The state of an evaluation under way, until it has ended cleanly: if it is still set
         # when the next one starts, that one was cut short even in its own cleanup (an interrupt
         # can land there too), and its session is dropped before anything else is asserted.
         self._unfinished: Optional[tuple] = None
-        # Inside the engine a fact is a short code: the messages it parses stay small.
-        code = {fact_id: _short_code(index) for index, fact_id in enumerate(fact_order)}
+        # Inside the engine a fact is a place in one string of values (see _atom_condition):
+        # the facts some branch tests, in vocabulary order.
+        tested = program.fact_ids()
+        self._tested = [fact_id for fact_id in fact_order if fact_id in tested]
+        place = {fact_id: index for index, fact_id in enumerate(self._tested)}
         definition: dict[str, dict] = {}
         self._firings: dict[str, Firing] = {}  # durable-rules rule name -> what it concludes
         on_scenario = 0  # the rules whose first pattern is on the scenario, so far
@@ -136,11 +146,9 @@ class Ruleset:
             rule_name = f"{firing.kind}:{firing.id}:{firing.value}:{number}"
             shard = on_scenario // SHARD
             on_scenario += bool(firing.branch.atoms or not firing.branch.nodes)
-            definition[rule_name] = {"all": _patterns(firing.branch, code, shard)}
+            definition[rule_name] = {"all": _patterns(firing.branch, place, shard)}
             self._firings[rule_name] = firing
         self._shards = max(1, -(-on_scenario // SHARD))
-        tested = program.fact_ids()
-        self._message_codes = [(fact_id, code[fact_id]) for fact_id in fact_order if fact_id in tested]
         # Conclusions that some rule matches; the others need not be asserted at all.
         self._depended_on = {rule_id for f in self._firings.values() for rule_id, _ in f.branch.nodes}
         self.definition_text = json.dumps(definition, ensure_ascii=False)
@@ -155,16 +163,13 @@ class Ruleset:
 
     def message(self, scenario: Scenario, sid: str) -> str:
         """The scenario as the fact the engine sees (one copy per shard, with its number in
-        "p"): the codes of the facts that are true, false and unknown, and the age (-1:
-        unknown). Built as JSON text directly, since it runs once per evaluation."""
-        lists: dict[str, list[str]] = {T: [SENTINEL], F: [SENTINEL], U: [SENTINEL]}
+        "p"): the values of the facts the rules test as one string, a letter per fact (T
+        true, F false, U unknown), and the age (-1: unknown). Built as JSON text directly,
+        since it runs once per evaluation."""
         facts = scenario.facts
-        for fact_id, code in self._message_codes:
-            value = facts.get(fact_id)
-            lists[U if value is None else T if value else F].append(code)
+        values = "".join(U if (v := facts.get(fact_id)) is None else T if v else F for fact_id in self._tested)
         age = scenario.person.age
-        arrays = ",".join(f'"{v}":["' + '","'.join(codes) + '"]' for v, codes in lists.items())
-        return f'{{"sid":"{sid}","kind":"scenario","p":%d,{arrays},"age":{-1 if age is None else age}}}'
+        return f'{{"sid":"{sid}","kind":"scenario","p":%d,"s":"{values}","age":{-1 if age is None else age}}}'
 
     def run(self, scenario: Scenario) -> list[Firing]:
         """Assert the scenario; return the rules that fired, in order.
@@ -181,6 +186,7 @@ class Ruleset:
             self._unfinished = (sid, None)
             template = self.message(scenario, sid)
             asserted: list[str] = []
+            drawn: set[str] = set()
             matched, clean, state = None, False, None
             try:
                 for shard in range(self._shards):
@@ -199,9 +205,11 @@ class Ruleset:
                     # The match arrives as '{"<rule name>":{...facts...}}'; the name is all we need.
                     firing = self._firings[matched[2:matched.index('"', 2)]]
                     trace.append(firing)
-                    if firing.kind == "rule" and firing.id in self._depended_on:
+                    # A conclusion is drawn once, however many branches of its rule match: a
+                    # second assert would only be refused as observed (code 2).
+                    if firing.kind == "rule" and firing.id in self._depended_on and firing.id not in drawn:
+                        drawn.add(firing.id)
                         conclusion = f'{{"sid":"{sid}","kind":"node","node":"{firing.id}","v":"{firing.value}"}}'
-                        # OBSERVED (code 2) means another branch drew it already: drawn once.
                         if _dre.assert_fact(self._handle, conclusion)[0] != OBSERVED:
                             asserted.append(conclusion)
                     matched = _dre.complete_and_start_action(self._handle, state)
@@ -235,5 +243,5 @@ class Ruleset:
                 _dre.delete_state(self._handle, sid)
             except _dre.error:  # none to delete (error 309): it was never made, or is gone already
                 pass
-            self._sid = f"{self.name}:{next(_SESSION_IDS)}"
+            self._sid = str(next(_SESSION_IDS))
         self._unfinished = None
