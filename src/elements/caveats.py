@@ -8,11 +8,11 @@ law differs from the shared text (packs.Pack.caveats).
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .errors import PackError
 from .expressions import Expr, fact_names, rule_names
-from .loader import rules_file
+from .loader import RulesModel, rules_file
 from .vocabulary import vocabulary
 from .words import ROLE_WORDS
 
@@ -21,16 +21,14 @@ CONTRACT_IDS = ("not_legal_advice", "sex_work_distinction", "smuggling_distincti
 CAVEAT_WORDS = tuple(role for role in ROLE_WORDS if role != "related_offence") + ("age_matters",)
 
 
-class CaveatRule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CaveatRule(RulesModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     when: Expr
     text: str
     sources: list[str] = Field(default_factory=list)
 
 
-class CaveatBook(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CaveatBook(RulesModel):
     caveats: list[CaveatRule]
 
     @model_validator(mode="after")

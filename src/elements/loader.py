@@ -12,10 +12,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import PackError, from_validation
 from .yamlfile import read_mapping, rules_dir
+
+
+
+class RulesModel(BaseModel):
+    """A part of a rules file. A key the model does not know is refused, never ignored: a
+    misspelt key in the law would otherwise drop a rule's part without a word."""
+
+    model_config = ConfigDict(extra="forbid")
+
 
 M = TypeVar("M", bound=BaseModel)
 # A check of what one file says about others (a fact id the vocabulary must know, say): it

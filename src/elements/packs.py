@@ -18,12 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .caveats import caveat_book
 from .errors import PackError
 from .expressions import Always, Expr, age_lines, fact_names, rule_names
-from .loader import cached, load, rules_file
+from .loader import RulesModel, cached, load, rules_file
 from .vocabulary import Vocabulary, vocabulary
 from .words import Confidence, ElementRole, Role
 from .yamlfile import rules_dir
@@ -32,11 +32,7 @@ from .yamlfile import rules_dir
 _ONE_EACH = ("action", "means", "purpose", "child", "outcome")
 
 
-class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Says(_Node):
+class Says(RulesModel):
     """What the rule says when it comes out true, false or unknown. {facts} lists the facts it
     relied on, {unknown_facts} the ones still open, {age} the person's age."""
 
@@ -53,7 +49,7 @@ class Says(_Node):
         return data
 
 
-class Rule(_Node):
+class Rule(RulesModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     citation: Optional[str] = None  # defaults to the provision's citation
     role: Optional[Role] = None
@@ -75,7 +71,7 @@ class CombinedRule(Rule):
     joins: list[str] = Field(min_length=1)
 
 
-class Provision(_Node):
+class Provision(RulesModel):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     citation: str
     text: str
@@ -86,14 +82,14 @@ class Provision(_Node):
     rules: list[Rule] = Field(default_factory=list)
 
 
-class CaveatWording(_Node):
+class CaveatWording(RulesModel):
     """A pack's own wording of a shared caveat, where its law differs from the shared text."""
 
     text: str
     sources: list[str] = Field(default_factory=list)
 
 
-class Pack(_Node):
+class Pack(RulesModel):
     framework: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
     short_title: str
@@ -273,7 +269,7 @@ def load_pack(path: Path | str) -> Pack:
 SHARED_FILES = ("vocabulary", "caveats", "referrals", "phrases", "frameworks", "countries")
 
 
-class FrameworkIndex(_Node):
+class FrameworkIndex(RulesModel):
     """rules/frameworks.yaml: the order the frameworks are listed in, and the default one."""
 
     default: str

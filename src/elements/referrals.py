@@ -14,9 +14,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .loader import rules_file
+from .loader import RulesModel, rules_file
 from .model import Contact, Referral
 from .yamlfile import rules_dir
 
@@ -70,10 +70,9 @@ def link_for(kind: str, value: str, dial: str = "", extension: str = "") -> str:
     return ""
 
 
-class SourceRef(BaseModel):
+class SourceRef(RulesModel):
     """Where an entry was read: the page as the notes give it, its title and the date it shows."""
 
-    model_config = ConfigDict(extra="forbid")
     page: str
     title: str = ""
     dated: str = ""
@@ -84,8 +83,7 @@ class SourceRef(BaseModel):
         return text + (" (a secondary source)" if self.mark == "S" else " (not confirmed)" if self.mark == "R" else "")
 
 
-class ContactEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ContactEntry(RulesModel):
     type: Literal["phone", "text", "tty", "whatsapp", "chat", "web", "email"]
     value: str
     note: str = ""
@@ -103,16 +101,14 @@ class ContactEntry(BaseModel):
         return self
 
 
-class LocalNote(BaseModel):
+class LocalNote(RulesModel):
     """A note shown only for some of the countries a service covers."""
 
-    model_config = ConfigDict(extra="forbid")
     countries: list[str] = Field(min_length=1)
     note: str
 
 
-class Service(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Service(RulesModel):
     id: str
     name: str
     kind: Kind
@@ -158,45 +154,39 @@ class Service(BaseModel):
         return self.mark != "R" and any(c.type == "phone" and self.contact_mark(c) != "R" for c in self.contacts)
 
 
-class Operator(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Operator(RulesModel):
     words: str  # a noun phrase that follows "Run by": "the police", "a non-governmental organisation"
     alert: str = ""  # set for the bodies a caller must know about before calling
 
 
-class Generic(BaseModel):
+class Generic(RulesModel):
     """Elements' own emergency advice, for when no confirmed emergency number can be named."""
 
-    model_config = ConfigDict(extra="forbid")
     name: str
     contact: str
     note: str
 
 
-class NoLine(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NoLine(RulesModel):
     detail: str = ""
     sources: list[SourceRef] = Field(default_factory=list)
     checked: date
 
 
-class NoNationalLine(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NoNationalLine(RulesModel):
     name: str
     text: str
     source: str  # said when no page is named: the notice rests on what was not found
     countries: dict[str, NoLine]
 
 
-class Words(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Words(RulesModel):
     secondary: str
     secondary_contact: str
     sources_disagree: str
 
 
-class Directory(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Directory(RulesModel):
     checked: date
     advice: str
     own_advice: str  # the source named for Elements' own advice

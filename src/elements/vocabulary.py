@@ -7,30 +7,27 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .expressions import fact_names
-from .loader import rules_file
+from .loader import RulesModel, rules_file
 
 Group = Literal["person", "action", "means", "purpose", "context"]
 
 
-class GroupInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GroupInfo(RulesModel):
     id: Group
     title: str
     intro: str
 
 
-class AgeQuestion(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AgeQuestion(RulesModel):
     question: str
     help: str
     example: str
 
 
-class FactInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class FactInfo(RulesModel):
     id: str = Field(pattern=r"^(action|means|purpose|consent|movement)\.[a-z_]+$")
     group: Group
     label: str
@@ -39,8 +36,7 @@ class FactInfo(BaseModel):
     example: str
 
 
-class Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Vocabulary(RulesModel):
     version: int
     groups: list[GroupInfo]
     age: AgeQuestion
