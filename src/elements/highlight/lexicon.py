@@ -193,6 +193,9 @@ class Lexicon(_Strict):
     # a threat of violence is a threat of serious harm and causes fear for one's safety.
     implies: dict[str, list[str]] = Field(default_factory=dict)
     compose: dict[str, list[Compose]] = Field(default_factory=dict)
+    # fact id -> facts one of which the narrative must also propose for it to be proposed:
+    # a vulnerable situation is not its abuse, nor a debt bondage, until someone uses it.
+    requires: dict[str, list[str]] = Field(default_factory=dict)
     places: Places | None = None
 
     @field_validator("words")
@@ -210,7 +213,7 @@ class Lexicon(_Strict):
     def _number_words(cls, value: dict[str, int]) -> dict[str, int]:
         return {word.lower(): n for word, n in value.items()}
 
-    @field_validator("facts", "veto", "implies")
+    @field_validator("facts", "veto", "implies", "requires")
     @classmethod
     def _known_facts(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         return _check_facts(value)

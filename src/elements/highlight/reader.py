@@ -77,7 +77,15 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
     done += _places(lexicon, doc, scope)
     composed = _composed(lexicon, doc, scope, cues, done)
     done += composed + _implied(composed, lexicon.lexicon.implies)
-    return _longest(done)
+    return _longest(_required(done, lexicon.lexicon.requires))
+
+
+def _required(suggestions: list[Suggestion], requires: dict[str, list[str]]) -> list[Suggestion]:
+    """Without the proposals of a fact the lexicon's `requires` ties to others, when the
+    narrative proposes none of those others: nothing took the phrase back, but it is not
+    enough alone."""
+    proposed = {s.fact for s in suggestions if not s.negated}
+    return [s for s in suggestions if not (requires.get(s.fact) and not proposed.intersection(requires[s.fact]))]
 
 
 def _composed(lexicon, doc, scope: Scope, cues, done: list[Suggestion]) -> list[Suggestion]:
