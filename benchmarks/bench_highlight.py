@@ -3,13 +3,15 @@
 Precision and recall are counted over (narrative, fact) pairs: a fact proposed by a phrase
 that is not negated, against the facts the narrative is labelled with as true. A proposed fact
 the labels do not hold is a false positive (whether labelled false or left unknown); a
-labelled fact with no proposal is a false negative. Three sets, reported apart (see
-narrative_sets.py): the library's scenarios, the tuning set the lexicon was tuned on, and the
-held-out set written by someone else. Only the held-out figures estimate unseen text.
+labelled fact with no proposal is a false negative. Four sets, reported apart (see
+narrative_sets.py): the library's scenarios, the tuning set the lexicon was tuned on, the
+development set (scored once unseen, then worked on), and the held-out set written by someone
+else. Only the held-out figures estimate unseen text.
 
     .venv/bin/python benchmarks/bench_highlight.py                  # the numbers
     .venv/bin/python benchmarks/bench_highlight.py --facts          # per fact, library + tuning
     .venv/bin/python benchmarks/bench_highlight.py --errors tuning  # misses and false alarms
+    .venv/bin/python benchmarks/bench_highlight.py --no-heldout --errors dev
     .venv/bin/python benchmarks/bench_highlight.py --no-heldout --errors tuning  # while tuning
 
 --facts and --errors never look into the held-out set: it is not for tuning on. While tuning,
@@ -26,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from narrative_sets import HELDOUT, TUNING, Narrative, Scored, Tally, library_set, load_set, score  # noqa: E402
+from narrative_sets import DEV, HELDOUT, TUNING, Narrative, Scored, Tally, library_set, load_set, score  # noqa: E402
 
 from elements.errors import ElementsError  # noqa: E402
 from elements.highlight import highlight  # noqa: E402
@@ -101,14 +103,15 @@ def median_ms(run, text: str, clock=time.perf_counter, repeats: int = 15) -> flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--facts", action="store_true", help="scores per fact (library and tuning sets)")
-    parser.add_argument("--errors", choices=["library", "tuning"], help="list misses and false alarms of one set")
+    parser.add_argument("--facts", action="store_true", help="scores per fact (library, tuning and dev sets)")
+    parser.add_argument("--errors", choices=["library", "tuning", "dev"], help="list misses and false alarms of one set")
     parser.add_argument("--no-heldout", action="store_true", help="leave the held-out set unscored (while tuning)")
     args = parser.parse_args(argv)
 
     try:
         library = library_set()
         tuning = load_set(TUNING)
+        dev = load_set(DEV)
     except ElementsError as exc:
         print(exc.line(), file=sys.stderr)
         return 2
@@ -124,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             heldout_note = f"cannot be read: {exc.line()}"
 
     started = time.perf_counter()
-    scored = {"library": score(library), "tuning": score(tuning)}
+    scored = {"library": score(library), "tuning": score(tuning), "dev": score(dev)}
     if heldout is not None:
         scored["heldout"] = score(heldout)
     elapsed = time.perf_counter() - started
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Narrative highlighting: proposed facts against labelled true facts ({elapsed:.1f}s). "
           f"Goal on the held-out set: precision >= {GOAL_PRECISION}, recall >= {GOAL_RECALL}.")
     print(HEADER)
-    for name in ("library", "tuning", "heldout"):
+    for name in ("library", "tuning", "dev", "heldout"):
         if name in scored:
             print("\n".join(rows(name, scored[name])))
     if heldout is None:
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
           f"pipeline (tokens, sentences, lemmas): {pipeline:.2f} ms (ratio {ms / pipeline:.1f}x)")
 
     if args.facts:
-        for name in ("library", "tuning"):
+        for name in ("library", "tuning", "dev"):
             print(f"\nPer fact, {name}")
             print(f"{'':<38} {'precision':>9} {'recall':>7} {'F1':>7} {'TP':>5} {'FP':>5} {'FN':>5}")
             print("\n".join(per_fact(scored[name])))

@@ -4,6 +4,9 @@ Three sets, kept apart because they say different things:
     library   the training scenarios' narratives (rules/scenarios/), labelled by each
               scenario's facts; written by the team that wrote the lexicon
     tuning    tests/data/narratives_tuning.yaml: the lexicon was tuned on these
+    dev       tests/data/narratives_dev.yaml: written later, apart from the tuning set, and
+              scored once before the reader was changed on it (a second unseen-text estimate
+              then; a development set since)
     heldout   tests/data/narratives_heldout.yaml: written by someone else, never read while
               tuning; the one honest estimate for unseen text
 
@@ -28,6 +31,7 @@ from elements.yamlfile import read_mapping  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TUNING = DATA / "narratives_tuning.yaml"
+DEV = DATA / "narratives_dev.yaml"
 HELDOUT = DATA / "narratives_heldout.yaml"
 
 

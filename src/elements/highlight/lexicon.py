@@ -136,6 +136,29 @@ class Own(_Strict):
     relatives: Words = Field(default_factory=list)
 
 
+class Compose(_Strict):
+    """A fact read from two things a narrative says, neither enough alone: work (a `cues`
+    phrase, or one of `with_facts` proposed) done where a means of coercion was used (one of
+    `facts` proposed) is work that could not be freely refused. The cue is the phrase shown."""
+
+    facts: list[str] = Field(min_length=1)
+    cues: list[str] = Field(default_factory=list)
+    with_facts: list[str] = Field(default_factory=list)
+
+
+class Places(_Strict):
+    """Where a narrative is set: names of places (a city, a region, a nationality) and the
+    country each is in. Two countries named in one narrative propose that a border was crossed."""
+
+    fact: str
+    # country -> its own names and the places in it, one or two words each ("kuala lumpur").
+    countries: dict[str, Words] = Field(default_factory=dict)
+    # country -> its people's names ("romanian"), counted only before one of `persons`
+    # ("Romanian workers", not "a contract in Romanian").
+    peoples: dict[str, Words] = Field(default_factory=dict)
+    persons: Words = Field(default_factory=list)
+
+
 class Ages(_Strict):
     # The first match in a narrative is proposed; a person confirms the age at the time.
     patterns: list[str] = Field(min_length=1)
@@ -166,6 +189,14 @@ class Lexicon(_Strict):
     # ("she keeps her passport" is not someone else taking it; "her mother agreed" is not
     # the person's consent).
     veto: dict[str, list[str]] = Field(default_factory=dict)
+    # fact id -> facts that a phrase proposing it proposes as well, by what the facts mean:
+    # a threat of violence is a threat of serious harm and causes fear for one's safety.
+    implies: dict[str, list[str]] = Field(default_factory=dict)
+    compose: dict[str, list[Compose]] = Field(default_factory=dict)
+    # fact id -> facts one of which the narrative must also propose for it to be proposed:
+    # a vulnerable situation is not its abuse, nor a debt bondage, until someone uses it.
+    requires: dict[str, list[str]] = Field(default_factory=dict)
+    places: Places | None = None
 
     @field_validator("words")
     @classmethod
@@ -182,7 +213,7 @@ class Lexicon(_Strict):
     def _number_words(cls, value: dict[str, int]) -> dict[str, int]:
         return {word.lower(): n for word, n in value.items()}
 
-    @field_validator("facts", "veto")
+    @field_validator("facts", "veto", "implies", "requires")
     @classmethod
     def _known_facts(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         return _check_facts(value)
@@ -195,6 +226,12 @@ class Lexicon(_Strict):
         if unknown:
             raise ValueError(f"own.others: unknown word classes {unknown} (see `words`)")
         _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
+        _check_facts({fact_id: ["-"] for fact_id in self.compose})
+        for rules in self.compose.values():
+            for rule in rules:
+                _check_facts({fact_id: ["-"] for fact_id in rule.facts + rule.with_facts})
+        if self.places is not None:
+            _check_facts({self.places.fact: ["-"]})
         return self
 
 

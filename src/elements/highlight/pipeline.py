@@ -121,7 +121,7 @@ class PatternCompiler:
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # "fact", "threat", "veto" or "age"
+    kind: str  # "fact", "threat", "veto", "cue" (of `compose`) or "age"
     fact: str  # the fact id ("age" for an age pattern)
     text: str  # the pattern as written in the lexicon
 
@@ -161,6 +161,22 @@ class Compiled:
             for fact_id, patterns in section.items():
                 for index, text in enumerate(patterns):
                     add(matcher, Pattern(kind, fact_id, text), f"{prefix}.{fact_id}[{index}]")
+        self.cue_matcher = Matcher(vocab, validate=True)
+        for fact_id, rules in lexicon.compose.items():
+            for r, rule in enumerate(rules):
+                for index, text in enumerate(rule.cues):
+                    add(self.cue_matcher, Pattern("cue", fact_id, text), f"compose.{fact_id}[{r}].cues[{index}]")
+        # place name (one or two words, lower case) -> its country
+        self.places: dict[tuple[str, ...], str] = {}
+        if lexicon.places is not None:
+            for country, names in lexicon.places.countries.items():
+                for name in [country, *names]:
+                    self.places[tuple(name.split())] = country
+        self.peoples: dict[str, str] = {}
+        self.persons: frozenset[str] = frozenset()
+        if lexicon.places is not None:
+            self.peoples = {name: c for c, names in lexicon.places.peoples.items() for name in names}
+            self.persons = frozenset(lexicon.places.persons) | frozenset(lemma(w) for w in lexicon.places.persons)
         for index, text in enumerate(lexicon.ages.patterns):
             add(self.age_matcher, Pattern("age", "age", text), f"ages.patterns[{index}]")
 

@@ -48,6 +48,7 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
         for match_id, start, end in lexicon.veto_matcher(doc):
             for pattern in lexicon.patterns[match_id]:
                 vetoes.setdefault(pattern.fact, []).append((start, end))
+        cues = lexicon.cue_matcher(doc) if lexicon.lexicon.compose else []
     scope = Scope(lexicon, doc)
     owned = set(lexicon.lexicon.own.facts)
     found: dict[tuple[str, int, int], Suggestion] = {}
@@ -72,7 +73,94 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
                 )
     instead_of = set(lexicon.lexicon.threats.instead_of)
     done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
-    return _longest(done)
+    done += _implied(done, lexicon.lexicon.implies)
+    done += _places(lexicon, doc, scope)
+    composed = _composed(lexicon, doc, scope, cues, done)
+    done += composed + _implied(composed, lexicon.lexicon.implies)
+    return _longest(_required(done, lexicon.lexicon.requires))
+
+
+def _required(suggestions: list[Suggestion], requires: dict[str, list[str]]) -> list[Suggestion]:
+    """Without the proposals of a fact the lexicon's `requires` ties to others, when the
+    narrative proposes none of those others: nothing took the phrase back, but it is not
+    enough alone."""
+    proposed = {s.fact for s in suggestions if not s.negated}
+    return [s for s in suggestions if not (requires.get(s.fact) and not proposed.intersection(requires[s.fact]))]
+
+
+def _composed(lexicon, doc, scope: Scope, cues, done: list[Suggestion]) -> list[Suggestion]:
+    """Facts read from two things the narrative says (the lexicon's `compose`): a means of
+    coercion proposed somewhere in it, and work or a service (a cue phrase not taken back, or
+    a fact proposed) that it was used for."""
+    proposed = {s.fact for s in done if not s.negated}
+    out: list[Suggestion] = []
+    for fact_id, rules in lexicon.lexicon.compose.items():
+        if fact_id in proposed:
+            continue
+        for rule in rules:
+            means = next((f for f in rule.facts if f in proposed), None)
+            if means is None:
+                continue
+            work = [s for s in done if s.fact in rule.with_facts and not s.negated]
+            if work:
+                out.append(work[0].model_copy(update={"fact": fact_id, "pattern": f"{work[0].pattern} (with {means})"}))
+                break
+            for match_id, start, end in sorted(cues, key=lambda m: m[1]):
+                pattern = lexicon.patterns[match_id][0]
+                if pattern.fact != fact_id or pattern.text not in rule.cues or scope.negation_cue(start, end, conditions=False):
+                    continue
+                span = doc[start:end]
+                out.append(Suggestion(fact=fact_id, start=span.start_char, end=span.end_char, text=span.text,
+                                      pattern=f"{pattern.text} (with {means})"))
+                break
+            if out and out[-1].fact == fact_id:
+                break
+    return out
+
+
+def _places(lexicon, doc, scope: Scope) -> list[Suggestion]:
+    """A border crossed, where the narrative names places in two countries: proposed at the
+    first name of the second country (the lexicon's `places`)."""
+    places, settings = lexicon.places, lexicon.lexicon.places
+    if not places and not lexicon.peoples:
+        return []
+    first: Optional[str] = None
+    i = 0
+    while i < len(doc):
+        for size in (2, 1):
+            key = tuple(t.lower_ for t in doc[i:i + size])
+            country = places.get(key) if len(key) == size else None
+            if country is None and size == 1 and i + 1 < len(doc) and doc[i + 1].lemma_ in lexicon.persons:
+                country = lexicon.peoples.get(doc[i].lower_)  # "Romanian workers"
+            if country is None or not doc[i].is_title and not doc[i].is_upper:
+                continue
+            if first is None:
+                first = country
+            elif country != first and not scope.negation_cue(i, i + size):
+                span = doc[i:i + size]
+                return [Suggestion(fact=settings.fact, start=span.start_char, end=span.end_char,
+                                   text=span.text, pattern=f"places in {first} and {country}")]
+            i += size - 1
+            break
+        i += 1
+    return []
+
+def _implied(suggestions: list[Suggestion], implies: dict[str, list[str]]) -> list[Suggestion]:
+    """What the proposed phrases propose besides, by the lexicon's `implies` (followed
+    through: what an implied fact implies is implied too). Only from phrases not taken back."""
+    out: list[Suggestion] = []
+    for s in suggestions:
+        if s.negated:
+            continue
+        seen, todo = {s.fact}, list(implies.get(s.fact, ()))
+        while todo:
+            fact = todo.pop()
+            if fact in seen:
+                continue
+            seen.add(fact)
+            todo += implies.get(fact, ())
+            out.append(s.model_copy(update={"fact": fact, "pattern": f"{s.pattern} (as {s.fact})"}))
+    return out
 
 
 def _reading(pattern: Pattern, scope: Scope, start: int, end: int) -> tuple[bool, Optional[str]]:

@@ -144,6 +144,8 @@ class Scope:
                     between = doc[j + 1:start]
                     if start - j <= neg.near_window and not any(t.lower_ in neg.near_stops for t in between):
                         return token.text
+                    if token.lower_ in neg.subjects and j == self.subject_starts[start]:
+                        return token.text  # "None of them reported threats or debts": its clause's subject
                 elif self._is(token, neg.cues) or token.lower_ in neg.hedges:
                     return token.text
                 elif conditions and self._condition(j):
