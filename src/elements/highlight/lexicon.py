@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from ..errors import PackError, from_validation
+from ..loader import RulesModel
 from ..vocabulary import vocabulary
 from ..yamlfile import read_mapping, rules_dir
 
@@ -25,11 +26,7 @@ BUILT_IN = ("NUM", "AGE")
 Words = Annotated[list[str], AfterValidator(lambda words: [w.lower() for w in words])]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Gap(_Strict):
+class Gap(RulesModel):
     """`...` in a pattern: up to `max` words, none of them one of `stop` or of `breaks`
     (the punctuation that ends a clause; quotation marks do not)."""
 
@@ -38,7 +35,7 @@ class Gap(_Strict):
     breaks: Words = Field(default_factory=list)
 
 
-class Clauses(_Strict):
+class Clauses(RulesModel):
     """Where a clause starts, so that a negation reaches only as far as its own clause."""
 
     # A clause starts after one of these ("... but he kept her passport").
@@ -59,7 +56,7 @@ class Clauses(_Strict):
     restart_inflected: bool = False
 
 
-class Negation(_Strict):
+class Negation(RulesModel):
     """A phrase after one of `cues` or `hedges` in its clause is seen but not proposed."""
 
     cues: Words = Field(min_length=1)
@@ -85,7 +82,7 @@ class Negation(_Strict):
     window: int = Field(default=8, ge=1, le=30)
 
 
-class Quotes(_Strict):
+class Quotes(RulesModel):
     """Quotation marks: someone's own words are between them."""
 
     either: list[str] = Field(default_factory=list)  # opens or closes: '"'
@@ -93,7 +90,7 @@ class Quotes(_Strict):
     closing: list[str] = Field(default_factory=list)
 
 
-class Threats(_Strict):
+class Threats(RulesModel):
     """Harm promised: "if you leave, I will kill you", "he said the police would deport her".
 
     A pattern under `facts` here is proposed only where the harm is a threat: the phrase is
@@ -120,7 +117,7 @@ class Threats(_Strict):
     facts: dict[str, list[str]] = Field(default_factory=dict)
 
 
-class Own(_Strict):
+class Own(RulesModel):
     """What a person keeps of their own is not taken from them: "he was paid every week and kept
     his passport". A match of one of `facts` whose keeping word (`verbs`) is followed by a
     possessive is dropped when the nearest subject before it in its sentence is the pronoun
@@ -136,7 +133,7 @@ class Own(_Strict):
     relatives: Words = Field(default_factory=list)
 
 
-class Compose(_Strict):
+class Compose(RulesModel):
     """A fact read from two things a narrative says, neither enough alone: work (a `cues`
     phrase, or one of `with_facts` proposed) done where a means of coercion was used (one of
     `facts` proposed) is work that could not be freely refused. The cue is the phrase shown."""
@@ -146,7 +143,7 @@ class Compose(_Strict):
     with_facts: list[str] = Field(default_factory=list)
 
 
-class Places(_Strict):
+class Places(RulesModel):
     """Where a narrative is set: names of places (a city, a region, a nationality) and the
     country each is in. Two countries named in one narrative propose that a border was crossed."""
 
@@ -159,7 +156,7 @@ class Places(_Strict):
     persons: Words = Field(default_factory=list)
 
 
-class Ages(_Strict):
+class Ages(RulesModel):
     # The first match in a narrative is proposed; a person confirms the age at the time.
     patterns: list[str] = Field(min_length=1)
     # An age after one of these is what someone said, not a fact: offered, never proposed.
@@ -174,7 +171,7 @@ class Ages(_Strict):
         return value
 
 
-class Lexicon(_Strict):
+class Lexicon(RulesModel):
     version: int
     words: dict[str, list[str]] = Field(default_factory=dict)
     numbers: dict[str, int] = Field(default_factory=dict)
