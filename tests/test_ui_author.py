@@ -207,7 +207,7 @@ def test_every_library_scenario_opened_and_downloaded_unchanged_is_the_same(down
     for entry in library_scenarios():
         at = open_listed(at, entry.name)
         assert not at.error, (entry.name, [e.value for e in at.error])
-        assert f"Opened {entry.name}" in shown(at)
+        assert f"Opened {entry.name}:" in shown(at)
         again = api.parse_scenario(downloads["au.download"].encode(), entry.path.name)
         assert again == entry.scenario, entry.name
 
@@ -286,7 +286,9 @@ def test_an_uploaded_file_opens_and_downloads_as_it_was(downloads):
 
 @pytest.mark.parametrize("content, words", [
     (b"title: x\nfacts:\n  means.decepton: true\n", "bad.yaml: facts.means.decepton: unknown fact id"),
-    (b"title: x\nperson:\n  age: 200\n", "bad.yaml: person.age: must be from 0 to 130"),
+    (b"title: x\nfacts:\n  means.deception: maybe\n",
+     f"bad.yaml: “{api.vocabulary().fact('means.deception').question}”: must be true, false or null"),
+    (b"title: x\nperson:\n  age: 200\n", "bad.yaml: Age: must be from 0 to 130"),
     (b"title: [unclosed\n", "bad.yaml: line"),
     (b"title: x\nvictim: true\n", "bad.yaml: victim: is not a field this file may have"),
 ])

@@ -94,8 +94,17 @@ def open_scenario(scenario: Scenario, name: str) -> None:
         **{"fact." + fid: option for fid, option in answers.items()},
         **{"evidence." + fid: quote for fid, quote in given["evidence"].items()},
     }
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET)]:
-        del st.session_state[key]
+    # Each widget is given its new value through its own key: the browser keeps a widget's
+    # value until the server sends one (dropping the key would leave the old text on screen).
+    # Streamlit logs, once, that these widgets also have a default; the two are the same.
+    new = st.session_state[STORE]
+    for field in ("title", "narrative", "teaching_notes", "discussion_questions", "sources", "id", "tags"):
+        st.session_state[WIDGET + field] = new[field]
+    st.session_state[WIDGET + "jurisdiction"] = new["jurisdiction"]
+    st.session_state[WIDGET + "age"] = new["age"]
+    for info in vocab.facts:
+        st.session_state[WIDGET + "fact." + info.id] = new.get("fact." + info.id)
+        st.session_state[WIDGET + "evidence." + info.id] = new.get("evidence." + info.id)
     st.session_state[SHOW] = False
     st.session_state[OPENED] = name
 
@@ -117,7 +126,9 @@ def opener() -> None:
             try:
                 scenario = api.parse_scenario(upload.getvalue(), upload.name)
             except api.InputError as exc:
-                st.error("This file cannot be opened. " + esc(exc.line()), icon="⚠️")
+                # The file named, and the field as the editor labels it (a fact by its question).
+                where = f"{exc.source}: {in_words(exc)}" if exc.field else f"{exc.source}: {exc.message}"
+                st.error("This file cannot be opened. " + esc(where), icon="⚠️")
             else:
                 st.button(f"Open {upload.name} in the editor", key=OPEN + "upload.go", on_click=open_scenario,
                           args=(scenario, upload.name))
