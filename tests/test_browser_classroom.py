@@ -1,8 +1,9 @@
 """The classroom's presenter mode in a real browser (Debian's chromium, Playwright) at 1280 x 720
 and 1920 x 1080: each element revealed by the keyboard (→, Space, a clicker's Page Down), and by
 its bounding box the revealed element and the whole narrative in the window together, with no
-scrolling; three frameworks side by side at 1280 px; axe on every state. Screenshots go to
-test-artifacts/screenshots/classroom-*.png.
+scrolling; three frameworks side by side at 1280 px, the longest explanation of the library
+whole in the window at both sizes, and each caveat whole on its own step; axe on every state.
+Screenshots go to test-artifacts/screenshots/classroom-*.png.
 """
 from __future__ import annotations
 
@@ -27,6 +28,26 @@ SIZES = {"1280": {"width": 1280, "height": 720}, "1920": {"width": 1920, "height
 LONGEST = max((api.load_scenario(p) for p in api.scenario_files()),
               key=lambda s: len(s.narrative or "")).id
 PRESENTER = "Presenter mode: hide these controls and the sidebar"
+THREE = ("palermo", "us", "uk")
+
+
+def library_scenarios():
+    return [s for s in (api.load_scenario(p) for p in api.scenario_files()) if s.narrative]
+
+
+def explanation_length(result, role: str) -> int:
+    """What a finding's column says in words: its facts and its explanation."""
+    finding, step = result.elements[role], result.element_step(role)
+    return sum(len(api.vocabulary().label(f)) + 2 for f in finding.satisfied_by) + (len(step.text) if step else 0)
+
+
+# The finding with the most to read in one column, three frameworks side by side: the one most
+# likely to run below the window.
+LONGEST_FINDING = max(((s.id, role, explanation_length(api.evaluate(s, fw), role))
+                       for s in library_scenarios() for fw in THREE for role in ROLES), key=lambda x: x[2])[:2]
+# The scenario whose longest caveat (with its sources), three frameworks shown, is the longest.
+LONGEST_CAVEAT = max(library_scenarios(), key=lambda s: max(
+    len(c.text) + sum(len(x) for x in c.sources) for fw in THREE for c in api.evaluate(s, fw).caveats)).id
 
 
 def open_classroom(browser, app_url, size: str, query: str):
@@ -128,12 +149,16 @@ def test_presenter_reveals_each_element_by_keyboard_beside_the_narrative(browser
         context.close()
 
 
+def presenting_without_votes(page) -> None:
+    page.get_by_text("Ask the class before each finding").click()  # no vote: straight to the findings
+    page.get_by_text(PRESENTER).click()
+    settle(page)
+
+
 def test_three_frameworks_side_by_side_at_1280(browser, app_url):
     context, page = open_classroom(browser, app_url, "1280", f"scenario={LONGEST}&fw=palermo,us,uk")
     try:
-        page.get_by_text("Ask the class before each finding").click()  # no vote: straight to the findings
-        page.get_by_text(PRESENTER).click()
-        settle(page)
+        presenting_without_votes(page)
         for number in range(1, len(ROLES) + 1):
             press(page, "PageDown")
             page.get_by_text(f"{number} of {len(ROLES)} elements revealed").wait_for()
@@ -146,16 +171,62 @@ def test_three_frameworks_side_by_side_at_1280(browser, app_url):
             assert all(b["x"] >= 0 and b["x"] + b["width"] <= 1280 for b in boxes)
             clean(page, f"1280-three-{ROLES[number - 1]}")
             inside_window_whole(page, ".st-key-cls_narrative")
-            # Each framework's status and provision in the window beside the narrative (a long
-            # reason may run on below, inside its own column).
-            for i in range(3):
-                status = columns.nth(i).locator("h3").bounding_box()
-                assert 0 <= status["y"] and status["y"] + status["height"] <= 720, status
+            inside_window_whole(page, "[class*='st-key-cls_at_']")  # every framework's finding, whole
             not_scrolled(page)
         press(page, "Space")
         page.get_by_role("heading", name="Outcome").wait_for()
-        page.get_by_role("heading", name="Caveats").wait_for()
         clean(page, "1280-three-outcome")
+        inside_window_whole(page, "[class*='st-key-cls_at_']")
+        press(page, "Space")
+        page.get_by_role("heading", name="Caveats (1 of").wait_for()
+        clean(page, "1280-three-caveat-1")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_longest_explanation_is_whole_in_the_window_with_three_frameworks(browser, app_url, size):
+    sid, role = LONGEST_FINDING
+    context, page = open_classroom(browser, app_url, size, f"scenario={sid}&fw={','.join(THREE)}")
+    try:
+        presenting_without_votes(page)
+        for _ in range(ROLES.index(role) + 1):
+            press(page, "PageDown")
+        page.get_by_role("heading", name=role.title(), exact=True).wait_for()
+        clean(page, f"{size}-three-longest-{role}")
+        for framework in THREE:
+            why = f".st-key-cls_why_{framework}"
+            assert page.locator(why).first.inner_text().strip(), f"{framework} explains its finding"
+            # Its first sentence large, the rest smaller: each, and the whole, in the window.
+            for part in (why, f".st-key-cls_lead_{framework}", f".st-key-cls_more_{framework}"):
+                if page.locator(part).count():
+                    inside_window_whole(page, part)
+        inside_window_whole(page, ".st-key-cls_narrative")
+        inside_window_whole(page, "[class*='st-key-cls_at_']")
+        not_scrolled(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_each_caveat_is_whole_on_its_own_step(browser, app_url, size):
+    context, page = open_classroom(browser, app_url, size, f"scenario={LONGEST_CAVEAT}&fw={','.join(THREE)}")
+    try:
+        presenting_without_votes(page)
+        for _ in range(len(ROLES) + 1):
+            press(page, "PageDown")
+        page.get_by_role("heading", name="Outcome").wait_for()
+        inside_window_whole(page, "[class*='st-key-cls_at_']")
+        scenario = api.load_scenario(next(p for p in api.scenario_files() if p.stem == LONGEST_CAVEAT))
+        count = len({c.id for fw in THREE for c in api.evaluate(scenario, fw).caveats})
+        for number in range(1, count + 1):
+            press(page, "ArrowRight")
+            page.get_by_role("heading", name=f"Caveats ({number} of {count})").wait_for()
+            clean(page, f"{size}-caveat-{number}")
+            inside_window_whole(page, ".st-key-cls_caveat")
+            inside_window_whole(page, "[class*='st-key-cls_at_']")
+            inside_window_whole(page, ".st-key-cls_narrative")
+            not_scrolled(page)
     finally:
         context.close()
 

@@ -143,3 +143,46 @@ def test_write_a_scenario_use_it_in_the_exercise_and_read_the_feedback(browser, 
         check(page, size, "3-feedback")
     finally:
         context.close()
+
+
+def test_open_a_library_scenario_and_a_file_in_the_editor(browser, app_url, tmp_path):
+    """A library scenario opened in the editor, every field filled, downloads unchanged as the
+    same scenario; a bad file is refused, naming the file and the field."""
+    path = next(p for p in api.scenario_files() if p.stem == "case-rantsev-cabaret")
+    scenario = api.load_scenario(path)
+    context = browser.new_context(viewport=SIZES["desktop"], accept_downloads=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/author")
+        page.get_by_role("heading", name="Write a scenario").first.wait_for()
+        settle(page)
+        box = page.get_by_role("combobox", name="A scenario of the library, or one of yours", exact=True)
+        box.click()
+        box.fill(scenario.title)
+        page.get_by_role("option", name=scenario.title, exact=True).click()
+        settle(page)
+        click_button(page, "Open it in the editor")
+        page.get_by_text(f"Opened {scenario.title}").wait_for()
+        assert page.get_by_label("Title", exact=True).input_value() == scenario.title
+        assert page.get_by_label("Narrative (what the trainee reads)", exact=True).input_value() == scenario.narrative
+        check(page, "desktop", "4-opened")
+        DOWNLOADS.mkdir(parents=True, exist_ok=True)
+        with page.expect_download() as got:
+            page.get_by_role("button", name="Download the scenario (YAML)").click()
+        saved = DOWNLOADS / "roundtrip-opened.yaml"
+        got.value.save_as(saved)
+        assert got.value.suggested_filename == path.name
+        assert api.parse_scenario(saved.read_bytes(), saved.name) == scenario, "unchanged: the same scenario"
+
+        bad = tmp_path / "bad.yaml"
+        bad.write_bytes(b"title: x\nperson:\n  age: 200\n")
+        page.get_by_text("Start from an existing scenario").click()  # folded once the editor holds one
+        page.locator(".st-key-au_open-upload input[type=file]").set_input_files(str(bad))
+        settle(page)
+        error = page.get_by_text("This file cannot be opened.")
+        error.wait_for()
+        assert "bad.yaml: Age: must be from 0 to 130" in error.inner_text()
+        assert page.get_by_label("Title", exact=True).input_value() == scenario.title, "the editor keeps what it had"
+        check(page, "desktop", "5-bad-file")
+    finally:
+        context.close()

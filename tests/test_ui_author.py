@@ -1,17 +1,22 @@
 """Writing a scenario in the app (ui/views/author.py), driven with AppTest: the fields become a
 file of the library's format that reads back as the same scenario, errors name the field as
 the editor labels it, the engine's expected findings are shown by label and citation, and the
-scenario is used at once in the exercise and the classroom, for this session only."""
+scenario is used at once in the exercise and the classroom, for this session only. An existing
+scenario (the library's, the session's own, an uploaded file) opens in the editor, every field
+filled, and downloaded unchanged is the same scenario; a bad file is refused naming it and the
+field."""
 from __future__ import annotations
 
 import pytest
 
 from elements import api
-from elements.authoring import build_scenario, complete
+from elements.authoring import build_scenario, complete, to_yaml
 from elements.packs import framework_ids
 from elements.words import outcome_words
 from ids import found_ids
 from ui_apptest import new_app, ok, plain, record_downloads, shown, stay_on
+
+import library  # noqa: E402  (ui/ is on sys.path through ui_apptest)
 
 NARRATIVE = (
     "Mia, 15, lived with her aunt. The aunt's friend offered her a job in a nail salon in the city "
@@ -69,7 +74,8 @@ def test_the_facts_are_asked_in_the_walkthroughs_groups_by_their_questions():
     questions = [r.label for r in at.radio]
     assert questions == [f.question for g in vocab.groups for f in vocab.in_group(g.id)]
     groups = [g.title for g in vocab.groups if g.id != "person"]
-    assert [e.label for e in at.expander][:len(groups)] == groups
+    assert at.expander[0].label.startswith("Start from an existing scenario")
+    assert [e.label for e in at.expander][1:len(groups) + 1] == groups
     assert not found_ids(shown(at)), "a person reads questions, never fact ids"
     assert all(r.value is None for r in at.radio), "nothing pre-selected: no answer is unknown"
     assert not at.get("download_button"), "no file before the scenario has a title"
@@ -178,3 +184,117 @@ def test_used_at_once_in_the_exercise_and_offered_in_the_classroom():
     assert name in at.selectbox(key="cls.scenario").options
     other = new_app("exercise")  # another session has none of it
     assert name not in other.selectbox(key="ex.scenario").options
+
+
+# ---------------------------------------------------------------- opening an existing scenario
+
+
+def library_scenarios() -> list:
+    return [e for e in library.entries() if e.scenario is not None]
+
+
+def open_listed(at, name: str):
+    """Open the scenario the opener lists under this name."""
+    names = at.selectbox(key="au_open.pick").options  # as the app lists them, the session's own too
+    at.selectbox(key="au_open.pick").set_value(names.index(name))
+    ok(at.run())
+    at.button(key="au_open.pick.go").click()
+    return ok(at.run())
+
+
+def test_every_library_scenario_opened_and_downloaded_unchanged_is_the_same(downloads):
+    at = new_app("author")
+    for entry in library_scenarios():
+        at = open_listed(at, entry.name)
+        assert not at.error, (entry.name, [e.value for e in at.error])
+        assert f"Opened {entry.name}:" in shown(at)
+        again = api.parse_scenario(downloads["au.download"].encode(), entry.path.name)
+        assert again == entry.scenario, entry.name
+
+
+def test_an_opened_scenario_fills_every_field():
+    path = next(p for p in api.scenario_files() if p.stem == "case-rantsev-cabaret")
+    s = api.load_scenario(path)
+    assert None in s.facts.values() and s.evidence and s.discussion_questions and s.sources
+    at = write(new_app("author"))  # what the editor held is replaced
+    at = open_listed(at, s.title)
+    assert at.text_input(key="au.title").value == s.title
+    assert at.text_area(key="au.narrative").value == s.narrative
+    assert at.selectbox(key="au.jurisdiction").value == s.jurisdiction
+    assert at.number_input(key="au.age").value == s.person.age
+    for info in api.vocabulary().facts:
+        value = s.facts.get(info.id, "absent")
+        want = {True: "yes", False: "no", None: "unsure", "absent": None}[value]
+        assert at.radio(key=f"au.fact.{info.id}").value == want, info.id
+    for fact_id, quote in s.evidence.items():
+        assert at.selectbox(key=f"au.evidence.{fact_id}").value == quote
+    assert " ".join(at.text_area(key="au.teaching_notes").value.split()) == " ".join(s.teaching_notes.split())
+    assert at.text_area(key="au.discussion_questions").value.splitlines() == s.discussion_questions
+    assert at.text_area(key="au.sources").value.splitlines() == s.sources
+    assert at.text_input(key="au.id").value == s.id
+    assert "A job in a nail salon" not in shown(at)
+
+
+def a_file(**change) -> bytes:
+    """A trainer's own scenario as the editor writes it: a fact stated unknown, a quote that is
+    part of a sentence, tags of its own."""
+    fields = dict(
+        title="A job in a nail salon", narrative=NARRATIVE, jurisdiction="GB", age=15,
+        facts={"action.recruitment": True, "means.deception": True, "purpose.forced_labour": True,
+               "consent.given": False}, unknown=["means.use_of_force"],
+        teaching_notes="Mia is 15.", discussion_questions=["Would it change if Mia were 19?"],
+        sources=["UN Trafficking in Persons Protocol, Art. 3"], tags=["typology:false_job_offer"],
+        evidence={"action.recruitment": "offered her a job in a nail salon"}, id="mia-nail-salon",
+    )
+    return to_yaml(complete(build_scenario(**{**fields, **change}))).encode()
+
+
+def test_a_scenario_of_this_session_opens_and_downloads_as_it_was(downloads):
+    load = new_app(None)
+    load.switch_page("views/load.py")
+    ok(load.run())
+    load.file_uploader(key="load.upload").set_value(("mia.yaml", a_file(), "application/x-yaml"))
+    ok(load.run())
+    load.button(key="load.set.add").click()
+    ok(load.run())
+    load.switch_page("views/author.py")
+    at = open_listed(ok(load.run()), "A job in a nail salon (your scenario)")
+    assert at.radio(key="au.fact.means.use_of_force").value == "unsure"
+    assert at.selectbox(key="au.evidence.action.recruitment").value == "offered her a job in a nail salon"
+    again = api.parse_scenario(downloads["au.download"].encode(), "mia.yaml")
+    assert again == api.parse_scenario(a_file(), "mia.yaml")
+    assert again.facts["means.use_of_force"] is None, "stated unknown, still unknown: never No"
+
+
+def upload(at, name: str, content: bytes):
+    at.file_uploader(key="au_open.upload").set_value((name, content, "application/x-yaml"))
+    return ok(at.run())
+
+
+def test_an_uploaded_file_opens_and_downloads_as_it_was(downloads):
+    at = upload(new_app("author"), "mia.yaml", a_file())
+    at.button(key="au_open.upload.go").click()
+    at = ok(at.run())
+    assert "Opened mia.yaml" in shown(at)
+    assert at.text_input(key="au.title").value == "A job in a nail salon"
+    assert api.parse_scenario(downloads["au.download"].encode(), "x.yaml") == api.parse_scenario(a_file(), "mia.yaml")
+    # Changed in the editor: the download says so.
+    at.radio(key="au.fact.means.use_of_force").set_value("yes")
+    at = ok(at.run())
+    assert api.parse_scenario(downloads["au.download"].encode(), "x.yaml").facts["means.use_of_force"] is True
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"title: x\nfacts:\n  means.decepton: true\n", "bad.yaml: facts.means.decepton: unknown fact id"),
+    (b"title: x\nfacts:\n  means.deception: maybe\n",
+     f"bad.yaml: “{api.vocabulary().fact('means.deception').question}”: must be true, false or null"),
+    (b"title: x\nperson:\n  age: 200\n", "bad.yaml: Age: must be from 0 to 130"),
+    (b"title: [unclosed\n", "bad.yaml: line"),
+    (b"title: x\nvictim: true\n", "bad.yaml: victim: is not a field this file may have"),
+])
+def test_a_bad_file_is_refused_naming_the_file_and_the_field(content, words):
+    at = upload(write(new_app("author")), "bad.yaml", content)
+    errors = [plain(e.value) for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("This file cannot be opened.") and words in errors[0], errors
+    assert not [b for b in at.button if b.key == "au_open.upload.go"], "nothing to open"
+    assert at.text_input(key="au.title").value == "A job in a nail salon", "the editor keeps what it had"

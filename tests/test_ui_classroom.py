@@ -1,5 +1,6 @@
 """The classroom (ui/views/classroom.py, ui/reveal.py) driven with AppTest: the order of play
-(the class's vote, then the finding, then the outcome), a vote counted or skipped and shown
+(the class's vote, then the finding, then the outcome, then each caveat on its own step), a
+vote counted or skipped and shown
 beside the engine's finding, back and forward, up to three frameworks, the teacher's notes in
 their own view and never on the projected one, labels and citations (with their marks), never ids.
 """
@@ -66,6 +67,14 @@ def test_the_order_of_play_is_a_vote_then_a_finding_for_each_element_then_the_ou
     assert [reveal.kind(p) for p in dict.fromkeys(walk_off)] == ["start", "finding", "finding", "finding", "outcome"]
     assert all(reveal.backward(reveal.forward(p, True), True) == p for p in range(reveal.LAST))
     assert reveal.settle(3, False) == 2, "voting turned off on a vote: the step before it"
+    # Two caveats: a step each after the outcome, then the end.
+    assert [reveal.kind(p) for p in range(reveal.LAST, reveal.end(2) + 1)] == ["outcome", "caveat", "caveat"]
+    assert [reveal.caveat(p) for p in range(reveal.LAST, reveal.end(2) + 1)] == [None, 0, 1]
+    assert reveal.forward(reveal.LAST, False, 2) == reveal.LAST + 1
+    assert reveal.forward(reveal.end(2), True, 2) == reveal.end(2), "the last caveat is the end"
+    assert reveal.backward(reveal.LAST + 1, True, 2) == reveal.LAST
+    assert reveal.settle(reveal.end(2), True, 1) == reveal.end(1), "fewer caveats now: the last of them"
+    assert reveal.revealed(reveal.end(2)) == len(ROLES)
 
 
 def test_the_class_votes_before_each_finding_and_sees_its_vote_beside_it():
@@ -87,9 +96,17 @@ def test_the_class_votes_before_each_finding_and_sees_its_vote_beside_it():
         assert any(m.value.startswith(f"### {status_words(result.elements[role].status)}") for m in at.markdown)
     at = click(at, "cls_next")
     page = shown(at)
-    assert "## Outcome" in headings(at) and "## Caveats" in headings(at)
+    caveats = api.evaluate(scenario(sid), "palermo").caveats
+    assert headings(at)[-1] == "## Outcome" and not any(m.value.startswith("**Caveat:**") for m in at.markdown)
     assert "**The class voted:** Action met 1 · not met 2 · open 3; Means met 2" in page
-    assert at.button(key="cls_next").disabled
+    assert f"Next, the caveats ({len(caveats)}), one at a time." in page
+    for number, caveat in enumerate(caveats, 1):
+        assert not at.button(key="cls_next").disabled
+        at = click(at, "cls_next")
+        assert headings(at)[-1] == f"## Caveats ({number} of {len(caveats)})"
+        shown_caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat:**")]
+        assert shown_caveats == [f"**Caveat:** {caveat.text}"], "one caveat, whole, on its step"
+    assert at.button(key="cls_next").disabled, "the last caveat is the end"
 
 
 def test_a_skipped_vote_and_a_vote_with_no_hands_are_no_vote():
@@ -171,13 +188,21 @@ def test_citations_carry_their_marks_and_no_ids_are_shown():
     ("contrast-sex-work-independent", "sex_work_distinction"),
     ("contrast-smuggling-01", "smuggling_distinction"),
 ])
-def test_each_caveat_once_with_the_outcome(sid, caveat):
+def test_each_caveat_once_after_the_outcome(sid, caveat):
     at = click(classroom(sid, ["palermo", "us", "uk"], voting=False), "cls_next")
-    assert said(caveat) not in shown(at), "caveats come with the outcome, once every element is shown"
+    assert said(caveat) not in shown(at), "caveats come after the outcome, once every element is shown"
     at = click(at, "cls_all")
-    caveats = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat:**")]
+    assert headings(at)[-1] == "## Outcome" and said(caveat) not in shown(at)
+    caveats = []
+    while not at.button(key="cls_next").disabled:
+        at = click(at, "cls_next")
+        on_step = [plain(m.value) for m in at.markdown if m.value.startswith("**Caveat:**")]
+        assert len(on_step) == 1
+        caveats += on_step
     assert sum(said(caveat) in c for c in caveats) == 1
     assert sum(said("not_legal_advice") in c for c in caveats) == 1, "raised by every framework, shown once"
+    at = click(at, "cls_hide")
+    assert "0 of 3 elements revealed" in shown(at)
 
 
 def notes_view(query: dict[str, str]):

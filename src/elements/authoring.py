@@ -11,6 +11,11 @@ readable blocks. What it writes reads back as the same scenario (api.parse_scena
 Unknown facts: the editor's "Not sure" is left out of the file (an omitted fact is unknown,
 as the contract says); a scenario that states a fact as null (a library file, an upload)
 keeps it null, so that a file read and written again says what it said.
+
+Opening a scenario: `editable` gives an existing scenario (a library file, an upload) back as
+build_scenario's arguments, for the editor to fill its fields with; complete(build_scenario(
+**editable(s))) is s again for a scenario whose expected findings are the engine's (every
+library file's) and that has an id and a title.
 """
 from __future__ import annotations
 
@@ -82,10 +87,12 @@ def build_scenario(
     tags: Iterable[str] = (),
     evidence: Optional[Mapping[str, str]] = None,
     id: Optional[str] = None,  # noqa: A002 - the contract's field name
+    unknown: Iterable[str] = (),
 ) -> Scenario:
     """The editor's fields as a validated Scenario, or InputError naming the field. A fact
-    answered None ("Not sure") is left out: it stays unknown. The id, when not given, is made
-    from the title."""
+    answered None ("Not sure") is left out: it stays unknown. A fact in `unknown` (one the
+    scenario opened in the editor stated as null) is written as null unless answered True or
+    False. The id, when not given, is made from the title."""
     title = _prose(title)
     if not title:
         raise InputError(SOURCE, "title", "is required (it names the scenario and its file)")
@@ -94,6 +101,7 @@ def build_scenario(
         raise InputError(SOURCE, "id", "must be lower-case letters, digits and single hyphens, such as loverboy-03")
     order = {fact_id: index for index, fact_id in enumerate(vocabulary().ids)}
     answered = {k: v for k, v in (facts or {}).items() if v is not None}
+    answered.update({k: None for k in unknown if k not in answered})
     data: dict[str, Any] = {
         "id": scenario_id,
         "title": title,
@@ -108,6 +116,25 @@ def build_scenario(
         "evidence": {k: v.strip() for k, v in (evidence or {}).items() if v and v.strip()},
     }
     return validate_scenario(data, SOURCE)
+
+
+def editable(scenario: Scenario) -> dict[str, Any]:
+    """An existing scenario as build_scenario's arguments: what the editor opens it with. Its
+    facts stated null come as `unknown` (the editor's Not sure, written back as null)."""
+    return {
+        "title": scenario.title or "",
+        "narrative": scenario.narrative,
+        "jurisdiction": scenario.jurisdiction,
+        "age": scenario.person.age,
+        "facts": {k: v for k, v in scenario.facts.items() if v is not None},
+        "unknown": [k for k, v in scenario.facts.items() if v is None],
+        "teaching_notes": scenario.teaching_notes,
+        "discussion_questions": list(scenario.discussion_questions),
+        "sources": list(scenario.sources),
+        "tags": list(scenario.tags),
+        "evidence": dict(scenario.evidence),
+        "id": scenario.id,
+    }
 
 
 # ---------------------------------------------------------------- what the engine fills in
@@ -147,13 +174,18 @@ def derived_tags(scenario: Scenario, expected: Mapping[str, ExpectedFinding]) ->
 def complete(scenario: Scenario) -> Scenario:
     """The scenario with what the engine fills in: the expected findings under every framework
     (for the trainer to confirm), and the child and kind tags derived from them. A kind the
-    trainer gave is kept; a `child` tag is set exactly when the person is a child."""
+    trainer gave is kept; a `child` tag is set exactly when the person is a child. The tags
+    given keep their order (a file opened and written again keeps its own); a derived one goes
+    where the library puts it: the kind first, then child."""
     expected = expected_findings(scenario)
     derived = derived_tags(scenario, expected)
-    given = [t for t in scenario.tags if t != "child"]
-    has_kind = any(t in KIND_TAGS for t in given)
-    tags = [t for t in derived if t == "child" or not has_kind] + given
-    tags = sorted(dict.fromkeys(tags), key=lambda t: (t not in KIND_TAGS, t != "child"))  # kind, child, the rest
+    child = "child" in derived
+    tags = [t for t in dict.fromkeys(scenario.tags) if t != "child" or child]
+    if not any(t in KIND_TAGS for t in tags):
+        tags[:0] = [t for t in derived if t in KIND_TAGS]
+    if child and "child" not in tags:
+        kinds = [i for i, t in enumerate(tags) if t in KIND_TAGS]
+        tags.insert(kinds[0] + 1 if kinds else 0, "child")
     return scenario.model_copy(update={"expected": expected, "tags": tags})
 
 
@@ -296,6 +328,7 @@ __all__ = [
     "build_scenario",
     "complete",
     "derived_tags",
+    "editable",
     "expected_findings",
     "file_name",
     "slug",

@@ -1,7 +1,10 @@
 """Classroom: for a projector. The narrative in large type in one column and, in the other, one
 step at a time: the class's vote on an element (a show of hands the lecturer counts, or skips),
-then the engine's finding beside that vote, then the outcome with its caveats. Up to three
-frameworks side by side, switched on and off live so a class can see where they part ways.
+then the engine's finding beside that vote, then the outcome, then its caveats one at a time.
+Up to three frameworks side by side, switched on and off live so a class can see where they part
+ways. A step fits the window with the narrative beside it, at 1280 x 720 as at 1920 x 1080: a
+finding's explanation opens with its first sentence in large type, the law's detail after it
+smaller, and each caveat has a step of its own.
 
 The keys step through it (→, Space and a clicker's Page Down forward; ← and Page Up back:
 ui/browser.js presses this page's Next and Back buttons). Presenter mode hides the controls and
@@ -13,7 +16,7 @@ only chooses how much of it to show, and it shows the class's vote without gradi
 """
 from __future__ import annotations
 
-from typing import Optional
+import re
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -30,6 +33,7 @@ VOTES = "cls.votes"  # element role -> the class's vote (None: no vote taken)
 SHOWN_FOR = "cls.shown_for"  # the scenario the position and the votes belong to
 PRESENTER = "cls.presenter"
 VOTING = "cls.voting"
+CAVEATS = "cls.caveats"  # how many caveat steps follow the outcome, for the frameworks shown
 MAX_SIDE_BY_SIDE = 3
 DEFAULT_FRAMEWORK = "palermo"
 DECIDES_NOTHING = ("These findings explain how each definition reads the facts given; they decide nothing "
@@ -53,13 +57,27 @@ CSS = """<style>
 /* A phone stacks the columns: one page that scrolls, no box scrolling inside it. */
 @media (max-width: 640px){.st-key-cls_narrative, .st-key-cls_step{max-height:none;overflow-y:visible}}
 .st-key-cls_stage [data-testid="stVerticalBlock"]{gap:0.6rem}
-/* Two or three frameworks side by side: the narrative, the frameworks' names, the facts and
-   the reasons in a smaller, still large, type; each status and provision as large as ever. */
-.st-key-cls_layout_2 .st-key-cls_narrative p, .st-key-cls_layout_3 .st-key-cls_narrative p{font-size:max(1.3rem, 1.3vw)}
-.st-key-cls_layout_2 .st-key-cls_narrative h2, .st-key-cls_layout_3 .st-key-cls_narrative h2{font-size:max(1.7rem, 1.7vw)}
-.st-key-cls_columns_2 [class*="st-key-cls_why_"] p, .st-key-cls_columns_3 [class*="st-key-cls_why_"] p,
+/* The step's wide share (two or three frameworks side by side, or a caveat): the narrative,
+   the frameworks' names, the facts and the reasons in a smaller, still large, type; each
+   status as large as ever. */
+.st-key-cls_layout_wide .st-key-cls_narrative p{font-size:max(1.3rem, 1.3vw)}
+.st-key-cls_layout_wide .st-key-cls_narrative h2{font-size:max(1.7rem, 1.7vw)}
+/* A finding's explanation: its first sentence (what the engine finds) large, the facts and the
+   law's detail after it in a smaller type, still read across a room. */
+[class*="st-key-cls_more_"] p{font-size:max(1.3rem, 1.2vw);line-height:1.35}
+.st-key-cls_columns_2 [class*="st-key-cls_lead_"] p, .st-key-cls_columns_3 [class*="st-key-cls_lead_"] p,
 .st-key-cls_columns_2 [class*="st-key-cls_name_"] p, .st-key-cls_columns_3 [class*="st-key-cls_name_"] p{font-size:max(1.1rem, 1.15vw);line-height:1.35}
-.st-key-cls_columns_3 h3 ~ p{font-size:max(1.35rem, 1.35vw)}
+.st-key-cls_columns_2 [class*="st-key-cls_more_"] p, .st-key-cls_columns_3 [class*="st-key-cls_more_"] p{font-size:max(0.95rem, 1vw);line-height:1.3}
+.st-key-cls_columns_2 [data-testid="stHeadingWithActionElements"] ~ p{font-size:max(1.35rem, 1.35vw)}
+.st-key-cls_columns_3 [data-testid="stHeadingWithActionElements"] ~ p{font-size:max(1.2rem, 1.25vw);line-height:1.3}
+/* Frameworks side by side: the vote above them in the narrative's type. */
+.st-key-cls_layout_wide .st-key-cls_vote_line p{font-size:max(1.3rem, 1.3vw)}
+/* A caveat, read whole in one step: its sources smaller. */
+.st-key-cls_caveat p{font-size:max(1.3rem, 1.3vw);line-height:1.38}
+.st-key-cls_caveat [data-testid="stCaptionContainer"] p{font-size:max(1.05rem, 1.05vw);line-height:1.35}
+/* How far the class is, and that the findings decide nothing: a line at the foot of each step. */
+.st-key-cls_foot p{font-size:max(1.05rem, 1.05vw)!important;line-height:1.35}
+.st-key-cls_foot [data-testid="stVerticalBlock"]{gap:0.1rem}
 .st-key-cls_stage [data-testid="stWidgetLabel"] p{font-size:1.4rem!important}
 .st-key-cls_stage input{font-size:1.5rem}
 </style>"""
@@ -99,16 +117,20 @@ def take_vote(sid: str, role: str, skipped: bool = False) -> None:
     st.session_state[VOTES][role] = None if skipped else reveal.counted(*counts)
 
 
+def caveat_steps() -> int:
+    return st.session_state.get(CAVEATS, 0)
+
+
 def forward(sid: str, skipped: bool = False) -> None:
     """Next: from a vote, the vote as counted (or skipped) is kept and the finding shown."""
-    at = reveal.settle(st.session_state[AT], voting())
+    at = reveal.settle(st.session_state[AT], voting(), caveat_steps())
     if reveal.kind(at) == "vote":
         take_vote(sid, reveal.role(at), skipped)
-    st.session_state[AT] = reveal.forward(at, voting())
+    st.session_state[AT] = reveal.forward(at, voting(), caveat_steps())
 
 
 def backward() -> None:
-    st.session_state[AT] = reveal.backward(st.session_state[AT], voting())
+    st.session_state[AT] = reveal.backward(st.session_state[AT], voting(), caveat_steps())
 
 
 def leave_presenter() -> None:
@@ -139,6 +161,21 @@ def frameworks_from_address() -> list[str]:
 
 def role_title(role: str) -> str:
     return role.title()
+
+
+# A sentence ends at . ! or ? before a capital, an opening bracket or a quote; not after an
+# abbreviation the law's citations use.
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(“\"])")
+ABBREVIATIONS = {"art", "arts", "s", "ss", "no", "para", "paras", "e.g", "i.e", "cf", "u.s.c", "v", "st"}
+
+
+def lead(text: str) -> tuple[str, str]:
+    """An explanation's first sentence, and the rest (empty when it is one sentence)."""
+    for end in SENTENCE_END.finditer(text):
+        words = text[:end.start()].split()
+        if words and words[-1].lstrip("(").lower() not in ABBREVIATIONS:
+            return text[:end.start() + 1], text[end.end():]
+    return text, ""
 
 
 def element_title(results: list, role: str) -> str:
@@ -186,11 +223,17 @@ def finding_column(result, role: str) -> None:
     st.markdown(f"### {display.status_words(finding.status)}\n\n"
                 + display.cite(finding.citation, finding.url, finding.confidence))
     step = result.element_step(role)
-    why = ([f"By: {esc(display.fact_names(finding.satisfied_by))}."] if finding.satisfied_by else []) \
-        + ([esc(step.text)] if step is not None else [])
-    if why:
+    first, rest = lead(step.text) if step is not None else ("", "")
+    more = ([f"By: {esc(display.fact_names(finding.satisfied_by))}."] if finding.satisfied_by else []) \
+        + ([esc(rest)] if rest else [])
+    if first or more:
         with st.container(key=f"cls_why_{result.framework}"):
-            st.markdown("\n\n".join(why))
+            if first:
+                with st.container(key=f"cls_lead_{result.framework}"):
+                    st.markdown(esc(first))
+            if more:
+                with st.container(key=f"cls_more_{result.framework}"):
+                    st.markdown("\n\n".join(more))
 
 
 def side_by_side(results: list, draw) -> None:
@@ -218,11 +261,22 @@ def vote_step(sid: str, role: str, label: str) -> None:
 
 def finding_step(results: list, role: str, label: str, vote) -> None:
     st.markdown(f"## {esc(label)}")
-    st.markdown(f"**The class voted:** {reveal.vote_words(vote)}. **The engine finds:**")
+    with st.container(key="cls_vote_line"):
+        st.markdown(f"**The class voted:** {reveal.vote_words(vote)}. **The engine finds:**")
     side_by_side(results, lambda r: finding_column(r, role))
 
 
-def outcome_step(results: list, votes: dict) -> None:
+def caveats_of(results: list) -> list:
+    """Every chosen framework's caveats, each once, in the order the frameworks raise them: for a
+    contrast scenario the distinction (sex work, smuggling) is the point of the lesson."""
+    found = {}
+    for r in results:
+        for c in r.caveats:
+            found.setdefault(c.id, c)
+    return list(found.values())
+
+
+def outcome_step(results: list, votes: dict, caveats: list) -> None:
     st.markdown("## Outcome")
     side_by_side(results, lambda r: st.markdown(
         f"**{esc(api.get_pack(r.framework).short_title)}**: {display.outcome_words(r.outcome)}.  \n"
@@ -232,15 +286,14 @@ def outcome_step(results: list, votes: dict) -> None:
     if any(v is not None for v in votes.values()):
         st.markdown("**The class voted:** " + "; ".join(
             f"{role_title(role)} {reveal.vote_words(votes.get(role))}" for role in ROLES) + ".")
-    # Every chosen framework's caveats, each once: for a contrast scenario the distinction
-    # (sex work, smuggling) is the point of the lesson.
-    caveats = {}
-    for r in results:
-        for c in r.caveats:
-            caveats.setdefault(c.id, c)
     if caveats:
-        st.markdown("## Caveats")
-        display.caveats(list(caveats.values()))
+        st.markdown(f"Next, the caveats ({len(caveats)}), one at a time.")
+
+
+def caveat_step(caveats: list, index: int) -> None:
+    st.markdown(f"## Caveats ({index + 1} of {len(caveats)})")
+    with st.container(key="cls_caveat"):
+        display.caveats([caveats[index]])
 
 
 def start_step() -> None:
@@ -250,12 +303,14 @@ def start_step() -> None:
                 + (" Before each finding the class votes." if voting() else ""))
 
 
-def stage(scenario, sid: str, results: list, at: int) -> None:
+def stage(scenario, sid: str, results: list, caveats: list, at: int) -> None:
     step_kind, role = reveal.kind(at), reveal.role(at)
     with st.container(key="cls_stage"):
-        # Several frameworks side by side take the wider share of the window.
-        layout = st.container(key=f"cls_layout_{len(results)}")
-        left, right = layout.columns([5, 6] if len(results) <= 1 else [4, 8], gap="medium")
+        # Several frameworks side by side take the wider share of the window, and so does a
+        # caveat (the longest has a thousand characters, and its sources).
+        wide = len(results) > 1 or step_kind == "caveat"
+        layout = st.container(key="cls_layout_wide" if wide else "cls_layout_narrow")
+        left, right = layout.columns([4, 8] if wide else [5, 6], gap="medium")
         with left, st.container(key="cls_narrative"):
             st.markdown(f"## {esc(scenario.title or sid)}")
             st.markdown(md_escape(scenario.narrative))
@@ -271,10 +326,13 @@ def stage(scenario, sid: str, results: list, at: int) -> None:
                     vote_step(sid, role, label)
                 elif step_kind == "finding":
                     finding_step(results, role, label, st.session_state[VOTES].get(role))
+                elif step_kind == "outcome":
+                    outcome_step(results, st.session_state[VOTES], caveats)
                 else:
-                    outcome_step(results, st.session_state[VOTES])
-                st.markdown(f"*{reveal.revealed(at)} of {len(ROLES)} elements revealed.*")
-                st.caption(DECIDES_NOTHING)
+                    caveat_step(caveats, reveal.caveat(at))
+                with st.container(key="cls_foot"):
+                    st.markdown(f"*{reveal.revealed(at)} of {len(ROLES)} elements revealed.*")
+                    st.caption(DECIDES_NOTHING)
         if st.session_state.get(PRESENTER):
             st.button("Show the controls", key="cls_show", on_click=leave_presenter)
 
@@ -302,15 +360,19 @@ def projected_view() -> None:
                        "of those chosen, in the list's order, are shown.", icon="ℹ️")
             chosen = chosen[:MAX_SIDE_BY_SIDE]
 
+        results = [api.evaluate(scenario, fw) for fw in chosen]
+        caveats = caveats_of(results)
+        st.session_state[CAVEATS] = len(caveats)
+
         toggles = st.columns(2)
         toggles[0].toggle("Ask the class before each finding (a show of hands)", value=True, key=VOTING)
         toggles[1].toggle("Presenter mode: hide these controls and the sidebar", key=PRESENTER)
-        at = reveal.settle(st.session_state[AT], voting())
+        at = reveal.settle(st.session_state[AT], voting(), len(caveats))
         buttons = st.columns(4)
         buttons[0].button("Back (← or Page Up)", key="cls_back", on_click=backward, disabled=at == 0,
                           use_container_width=True)
         buttons[1].button("Next (→, Space or Page Down)", key="cls_next", on_click=forward, args=(sid,),
-                          disabled=at >= reveal.LAST, type="primary", use_container_width=True)
+                          disabled=at >= reveal.end(len(caveats)), type="primary", use_container_width=True)
         buttons[2].button("Reveal all", key="cls_all", on_click=go_to, args=(reveal.LAST,),
                           disabled=at >= reveal.LAST, use_container_width=True)
         buttons[3].button("Hide the findings", key="cls_hide", on_click=go_to, args=(0,), disabled=at == 0,
@@ -320,8 +382,7 @@ def projected_view() -> None:
 
     if st.session_state.get(PRESENTER):
         st.html(PRESENTER_CSS)
-    results = [api.evaluate(scenario, fw) for fw in chosen]
-    stage(scenario, sid, results, at)
+    stage(scenario, sid, results, caveats, at)
 
 
 if st.query_params.get("view") == "notes":
