@@ -143,6 +143,17 @@ class Compose(RulesModel):
     with_facts: list[str] = Field(default_factory=list)
 
 
+class Beside(RulesModel):
+    """Phrases of `facts` too plain to propose their fact alone: "repay", "owe", "deducted",
+    "picked them up" are as often said of a fair loan, a lawful deduction or a lift as of debt
+    bondage, fraud or a person received. Each pattern listed here (it must be one of the fact's
+    patterns) proposes its fact only where the narrative's other phrases propose one of `signs`,
+    a sign of exploitation or control; these plain phrases, and what they imply, are not signs."""
+
+    signs: list[str] = Field(min_length=1)
+    patterns: dict[str, list[str]] = Field(min_length=1)
+
+
 class Places(RulesModel):
     """Where a narrative is set: names of places (a city, a region, a nationality) and the
     country each is in. Two countries named in one narrative propose that a border was crossed."""
@@ -194,6 +205,7 @@ class Lexicon(RulesModel):
     # a vulnerable situation is not its abuse, nor a debt bondage, until someone uses it.
     requires: dict[str, list[str]] = Field(default_factory=dict)
     places: Places | None = None
+    beside: list[Beside] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -229,6 +241,14 @@ class Lexicon(RulesModel):
                 _check_facts({fact_id: ["-"] for fact_id in rule.facts + rule.with_facts})
         if self.places is not None:
             _check_facts({self.places.fact: ["-"]})
+        for b, rule in enumerate(self.beside):
+            _check_facts({fact_id: ["-"] for fact_id in rule.signs})
+            _check_facts(rule.patterns)
+            for fact_id, patterns in rule.patterns.items():
+                unknown = [p for p in patterns if p not in self.facts.get(fact_id, [])]
+                if unknown:
+                    raise ValueError(f"beside[{b}].patterns.{fact_id}: {unknown} not among the patterns "
+                                     f"of facts.{fact_id}")
         return self
 
 

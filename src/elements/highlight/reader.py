@@ -73,11 +73,27 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
                 )
     instead_of = set(lexicon.lexicon.threats.instead_of)
     done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
+    done = _beside(done, lexicon.beside, lexicon.lexicon.implies)
     done += _implied(done, lexicon.lexicon.implies)
     done += _places(lexicon, doc, scope)
     composed = _composed(lexicon, doc, scope, cues, done)
     done += composed + _implied(composed, lexicon.lexicon.implies)
     return _longest(_required(done, lexicon.lexicon.requires))
+
+
+def _beside(suggestions: list[Suggestion], beside, implies) -> list[Suggestion]:
+    """Without the plain phrases of the lexicon's `beside` ("repay", "picked them up") where no
+    other phrase of the narrative proposes a sign of exploitation or control. Plain phrases
+    never vouch for each other: "she owed her cousin and repaid him" is a loan."""
+    if not beside:
+        return suggestions
+    plain = [s for s in suggestions if (s.fact, s.pattern) in beside]
+    if not plain:
+        return suggestions
+    signs_of = [s for s in suggestions if (s.fact, s.pattern) not in beside and not s.negated]
+    proposed = {s.fact for s in signs_of} | {s.fact for s in _implied(signs_of, implies)}
+    return [s for s in suggestions
+            if (s.fact, s.pattern) not in beside or s.negated or proposed & beside[(s.fact, s.pattern)]]
 
 
 def _required(suggestions: list[Suggestion], requires: dict[str, list[str]]) -> list[Suggestion]:
