@@ -54,6 +54,10 @@ class Clauses(RulesModel):
     restart_after: Words = Field(default_factory=list)
     restarts: Words = Field(default_factory=list)
     restart_inflected: bool = False
+    # After a join, a word of one of these word classes, after one of `determiners`, is a new
+    # subject too: "when she said no, | her uncle hit her", "..., the boss took her passport".
+    subject_classes: list[str] = Field(default_factory=list)
+    determiners: Words = Field(default_factory=list)
 
 
 class Negation(RulesModel):
@@ -234,6 +238,9 @@ class Lexicon(RulesModel):
         unknown = sorted(set(self.own.others) - set(self.words))
         if unknown:
             raise ValueError(f"own.others: unknown word classes {unknown} (see `words`)")
+        unknown = sorted(set(self.clauses.subject_classes) - set(self.words))
+        if unknown:
+            raise ValueError(f"clauses.subject_classes: unknown word classes {unknown} (see `words`)")
         _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
         _check_facts({fact_id: ["-"] for fact_id in self.compose})
         for rules in self.compose.values():

@@ -32,6 +32,8 @@ class Scope:
         self.conditions = set(lexicon.negation.conditions)
         self.inverted = set(lexicon.negation.inverted_conditions)
         self.subjects = compiled.word_set("SUBJECT")
+        self.determiners = set(lexicon.clauses.determiners)
+        self.subject_nouns = frozenset().union(*(compiled.word_set(n) for n in lexicon.clauses.subject_classes))
         self.modals = compiled.word_set("MODAL")
         self.own = lexicon.own
         self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
@@ -102,7 +104,8 @@ class Scope:
             return True
         if before in self.after_comma and i - 2 >= sent.start and doc[i - 2].text == ",":
             return True  # "never paid, never went to school, and had no papers"
-        new_subject = token.lower_ in self.subjects or token.is_title
+        new_subject = (token.lower_ in self.subjects or token.is_title or (
+            token.lower_ in self.determiners and i + 1 < sent.end and self._is(doc[i + 1], self.subject_nouns)))
         if before in self.joins and new_subject:
             return True  # "..., and she kept", "..., he took"
         if condition_at is None:
