@@ -135,6 +135,13 @@ class Own(RulesModel):
     between: Words = Field(default_factory=list)  # "kept all her earnings"
     others: list[str] = Field(default_factory=list)  # word classes: KIN, OTHERS, PERSONS
     relatives: Words = Field(default_factory=list)
+    # A capitalised word before the keeping is the person named ("Maria keeps her passport"),
+    # unless it is one of these (a sentence's first word: "The", "Then").
+    names: bool = False
+    not_names: Words = Field(default_factory=list)
+    # Someone named after one of these (within two words) is not the keeper: "shares a house
+    # with other workers, keeps his passport".
+    prepositions: Words = Field(default_factory=list)
 
 
 class Compose(RulesModel):

@@ -57,10 +57,15 @@ class Scope:
             return False  # "kept his workers' passports"
         for j in range(verb - 1, doc[verb].sent.start - 1, -1):
             token = doc[j]
-            if token.lower_ in own.relatives or self._is(token, self.others):
-                return False  # "the farmer, who kept his passport"; "the owner kept her passport"
+            if token.lower_ in own.relatives:
+                return False  # "the farmer, who kept his passport"
+            if self._is(token, self.others) and not any(
+                    doc[k].lower_ in own.prepositions for k in range(max(j - 2, doc[verb].sent.start), j)):
+                return False  # "the owner kept her passport" (not "with other workers, kept his")
             if token.lower_ in own.possessives:
                 return own.possessives[token.lower_] == possessive
+            if own.names and token.is_title and token.lower_ not in own.not_names:
+                return possessive in ("her", "his")  # "Maria keeps her passport"
         return False
 
     def _condition(self, i: int) -> bool:
