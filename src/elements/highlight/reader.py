@@ -5,6 +5,8 @@ it back ("did not take her passport", "it is not known whether anyone threatened
 `veto` pattern overlaps it ("she keeps her passport", "her mother agreed"). A phrase of the
 lexicon's `threats` (harm promised: "I will kill you", "the police would deport her") is
 proposed only where scope.Scope finds it a threat: after a condition, in someone's words.
+A plain phrase of the lexicon's `beside` ("repay", "picked them up", "twelve hours a day") is
+proposed only where another phrase proposes a sign of exploitation or control.
 """
 from __future__ import annotations
 
