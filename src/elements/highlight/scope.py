@@ -143,7 +143,14 @@ class Scope:
         # A phrase that opens with a negation or a boundary ("until the debt was paid")
         # starts afresh: what came before it does not reach it.
         if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
-            first = max(self.subject_starts[start], start - neg.window)
+            subject = self.subject_starts[start]
+            if subject < start - neg.window and doc[subject].lower_ in neg.subjects and not any(
+                    t.lower_ in self.subjects or t.is_title for t in doc[subject + 1:start]):
+                # A negative subject reaches all its verbs, however long the list, while no
+                # one else is named: "Nobody has recruited him, moved him, housed him or made
+                # him work for them".
+                return doc[subject].text
+            first = max(subject, start - neg.window)
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
                 if j < self.starts[start] and token.lower_ not in neg.subjects:
