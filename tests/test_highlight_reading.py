@@ -289,6 +289,23 @@ def test_a_plain_phrase_must_be_one_of_its_facts_patterns(tmp_path, monkeypatch)
     assert "beside" in caught.value.line() and "purpose.debt_bondage" in caught.value.line()
 
 
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("No one took her passport, hit her or stopped her from leaving.", "means.use_of_force"),
+        ("Investigators found no evidence of debt bondage, threats or confinement.", "means.threat_of_force"),
+        ("At no point was she held against her will or sold.", "purpose.involuntary_servitude"),
+        ("Nobody has recruited him, moved him, housed him or made him work for them.", "purpose.forced_labour"),
+    ],
+)
+def test_a_negation_over_a_list_takes_back_all_of_it(text, fact):
+    assert fact not in facts_in(text), text
+
+
+def test_a_negation_over_a_list_stops_where_someone_else_acts():
+    assert "means.use_of_force" in facts_in("No one helped her, and he beat her.")
+
+
 # ---------------------------------------------------------------- the sets the lexicon is measured on
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

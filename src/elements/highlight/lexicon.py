@@ -79,6 +79,10 @@ class Negation(RulesModel):
     # Cues that reach only the few words after them: "without pay, and hit her" does not
     # take back "hit her".
     near: Words = Field(default_factory=list)
+    # Phrases that take back everything after them in their clause, however long the list:
+    # "No one took her passport, hit her or stopped her", "no evidence of debt bondage,
+    # threats or confinement", "At no point was she held against her will".
+    phrases: Words = Field(default_factory=list)
     near_window: int = Field(default=3, ge=1, le=30)
     near_stops: Words = Field(default_factory=list)  # and what a near cue does not reach over
     # Between a phrase and a cue after it ("threats were never made"): only these words.

@@ -38,6 +38,7 @@ class Scope:
         self.own = lexicon.own
         self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
         self.starts, self.subject_starts = self._clause_starts()
+        self.negative_phrases = [tuple(p.split()) for p in lexicon.negation.phrases]
         self.in_quotes = self._quoted()
 
     def owns(self, start: int, end: int) -> bool:
@@ -143,6 +144,9 @@ class Scope:
         # A phrase that opens with a negation or a boundary ("until the debt was paid")
         # starts afresh: what came before it does not reach it.
         if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
+            phrase = self._negative_phrase(self.starts[start], start)
+            if phrase:
+                return phrase
             subject = self.subject_starts[start]
             if subject < start - neg.window and doc[subject].lower_ in neg.subjects and not any(
                     t.lower_ in self.subjects or t.is_title for t in doc[subject + 1:start]):
@@ -172,6 +176,16 @@ class Scope:
             k += 1
         if k < sent_end and k > end and self._is(doc[k], neg.cues):
             return doc[k].text
+        return None
+
+    def _negative_phrase(self, first: int, start: int) -> Optional[str]:
+        """A phrase of the negation's `phrases` between doc[first] and doc[start], if any."""
+        words = [t.lower_ for t in self.doc[first:start]]
+        for phrase in self.negative_phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    return " ".join(phrase)
         return None
 
     # ------------------------------------------------------------ threats
