@@ -246,6 +246,66 @@ def test_wanting_to_stop_is_not_consent():
     assert "consent.given" not in facts_in("When she said she wanted to go home, he pushed her.")
 
 
+@pytest.mark.parametrize(
+    "text,fact,proposed",
+    [
+        # A loan repaid, a lawful deduction, a lift, long hours, a nanny's work: plain phrases alone.
+        ("She borrowed from her cousin and agreed to repay 100 pounds a month from her salary.",
+         "purpose.debt_bondage", False),
+        ("The employer deducted the airfare from his wages over ten weeks.", "means.fraud", False),
+        ("Border Force picked them up in the Channel.", "action.receipt", False),
+        ("He works twelve hours a day, seven days a week on the rig.", "purpose.forced_labour", False),
+        ("She looks after their two children and does light housework.", "purpose.servitude", False),
+        ("He was not paid for the kidney he gave his sister.", "purpose.forced_labour", False),
+        # ... and the same phrases beside a sign of exploitation or control.
+        ("She had to repay the cost of the trip, and he beat her when she refused.", "purpose.debt_bondage", True),
+        ("He took their passports and deducted rent from their wages.", "means.fraud", True),
+        ("The men were locked in at night and worked twelve hours a day.", "purpose.forced_labour", True),
+        ("She cooked and cleaned for the family, who locked her in the house.", "purpose.servitude", True),
+        # A debt for the journey is the recruiter's hold, a sign in itself.
+        ("He said she owed a debt for the journey.", "purpose.debt_bondage", True),
+    ],
+)
+def test_plain_phrases_are_proposed_only_beside_a_sign_of_exploitation(text, fact, proposed):
+    assert (fact in facts_in(text)) is proposed, text
+
+
+def test_a_plain_phrase_must_be_one_of_its_facts_patterns(tmp_path, monkeypatch):
+    import shutil
+
+    import yaml
+
+    from elements.errors import PackError
+    from elements.yamlfile import rules_dir
+
+    for name in ("vocabulary.yaml", "phrases.yaml"):
+        shutil.copy(rules_dir() / name, tmp_path / name)
+    lexicon = yaml.safe_load((tmp_path / "phrases.yaml").read_text())
+    lexicon["beside"][0]["patterns"]["purpose.debt_bondage"].append("not a pattern of the fact")
+    (tmp_path / "phrases.yaml").write_text(yaml.safe_dump(lexicon))
+    monkeypatch.setenv("ELEMENTS_RULES", str(tmp_path))
+    with pytest.raises(PackError) as caught:
+        highlight("She was 16.")
+    assert "beside" in caught.value.line() and "purpose.debt_bondage" in caught.value.line()
+
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("No one took her passport, hit her or stopped her from leaving.", "means.use_of_force"),
+        ("Investigators found no evidence of debt bondage, threats or confinement.", "means.threat_of_force"),
+        ("At no point was she held against her will or sold.", "purpose.involuntary_servitude"),
+        ("Nobody has recruited him, moved him, housed him or made him work for them.", "purpose.forced_labour"),
+    ],
+)
+def test_a_negation_over_a_list_takes_back_all_of_it(text, fact):
+    assert fact not in facts_in(text), text
+
+
+def test_a_negation_over_a_list_stops_where_someone_else_acts():
+    assert "means.use_of_force" in facts_in("No one helped her, and he beat her.")
+
+
 # ---------------------------------------------------------------- the sets the lexicon is measured on
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

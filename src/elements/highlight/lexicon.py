@@ -54,6 +54,10 @@ class Clauses(RulesModel):
     restart_after: Words = Field(default_factory=list)
     restarts: Words = Field(default_factory=list)
     restart_inflected: bool = False
+    # After a join, a word of one of these word classes, after one of `determiners`, is a new
+    # subject too: "when she said no, | her uncle hit her", "..., the boss took her passport".
+    subject_classes: list[str] = Field(default_factory=list)
+    determiners: Words = Field(default_factory=list)
 
 
 class Negation(RulesModel):
@@ -75,6 +79,10 @@ class Negation(RulesModel):
     # Cues that reach only the few words after them: "without pay, and hit her" does not
     # take back "hit her".
     near: Words = Field(default_factory=list)
+    # Phrases that take back everything after them in their clause, however long the list:
+    # "No one took her passport, hit her or stopped her", "no evidence of debt bondage,
+    # threats or confinement", "At no point was she held against her will".
+    phrases: Words = Field(default_factory=list)
     near_window: int = Field(default=3, ge=1, le=30)
     near_stops: Words = Field(default_factory=list)  # and what a near cue does not reach over
     # Between a phrase and a cue after it ("threats were never made"): only these words.
@@ -131,6 +139,13 @@ class Own(RulesModel):
     between: Words = Field(default_factory=list)  # "kept all her earnings"
     others: list[str] = Field(default_factory=list)  # word classes: KIN, OTHERS, PERSONS
     relatives: Words = Field(default_factory=list)
+    # A capitalised word before the keeping is the person named ("Maria keeps her passport"),
+    # unless it is one of these (a sentence's first word: "The", "Then").
+    names: bool = False
+    not_names: Words = Field(default_factory=list)
+    # Someone named after one of these (within two words) is not the keeper: "shares a house
+    # with other workers, keeps his passport".
+    prepositions: Words = Field(default_factory=list)
 
 
 class Compose(RulesModel):
@@ -141,6 +156,17 @@ class Compose(RulesModel):
     facts: list[str] = Field(min_length=1)
     cues: list[str] = Field(default_factory=list)
     with_facts: list[str] = Field(default_factory=list)
+
+
+class Beside(RulesModel):
+    """Phrases of `facts` too plain to propose their fact alone: "repay", "owe", "deducted",
+    "picked them up" are as often said of a fair loan, a lawful deduction or a lift as of debt
+    bondage, fraud or a person received. Each pattern listed here (it must be one of the fact's
+    patterns) proposes its fact only where the narrative's other phrases propose one of `signs`,
+    a sign of exploitation or control; these plain phrases, and what they imply, are not signs."""
+
+    signs: list[str] = Field(min_length=1)
+    patterns: dict[str, list[str]] = Field(min_length=1)
 
 
 class Places(RulesModel):
@@ -194,6 +220,7 @@ class Lexicon(RulesModel):
     # a vulnerable situation is not its abuse, nor a debt bondage, until someone uses it.
     requires: dict[str, list[str]] = Field(default_factory=dict)
     places: Places | None = None
+    beside: list[Beside] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -222,6 +249,9 @@ class Lexicon(RulesModel):
         unknown = sorted(set(self.own.others) - set(self.words))
         if unknown:
             raise ValueError(f"own.others: unknown word classes {unknown} (see `words`)")
+        unknown = sorted(set(self.clauses.subject_classes) - set(self.words))
+        if unknown:
+            raise ValueError(f"clauses.subject_classes: unknown word classes {unknown} (see `words`)")
         _check_facts({fact_id: ["-"] for fact_id in self.threats.instead_of})
         _check_facts({fact_id: ["-"] for fact_id in self.compose})
         for rules in self.compose.values():
@@ -229,6 +259,14 @@ class Lexicon(RulesModel):
                 _check_facts({fact_id: ["-"] for fact_id in rule.facts + rule.with_facts})
         if self.places is not None:
             _check_facts({self.places.fact: ["-"]})
+        for b, rule in enumerate(self.beside):
+            _check_facts({fact_id: ["-"] for fact_id in rule.signs})
+            _check_facts(rule.patterns)
+            for fact_id, patterns in rule.patterns.items():
+                unknown = [p for p in patterns if p not in self.facts.get(fact_id, [])]
+                if unknown:
+                    raise ValueError(f"beside[{b}].patterns.{fact_id}: {unknown} not among the patterns "
+                                     f"of facts.{fact_id}")
         return self
 
 

@@ -177,6 +177,12 @@ class Compiled:
         if lexicon.places is not None:
             self.peoples = {name: c for c, names in lexicon.places.peoples.items() for name in names}
             self.persons = frozenset(lexicon.places.persons) | frozenset(lemma(w) for w in lexicon.places.persons)
+        # (fact id, pattern) -> the signs one of which the narrative must propose besides
+        self.beside: dict[tuple[str, str], frozenset[str]] = {}
+        for rule in lexicon.beside:
+            for fact_id, texts in rule.patterns.items():
+                for text in texts:
+                    self.beside[(fact_id, text)] = self.beside.get((fact_id, text), frozenset()) | frozenset(rule.signs)
         for index, text in enumerate(lexicon.ages.patterns):
             add(self.age_matcher, Pattern("age", "age", text), f"ages.patterns[{index}]")
 

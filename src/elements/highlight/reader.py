@@ -5,6 +5,8 @@ it back ("did not take her passport", "it is not known whether anyone threatened
 `veto` pattern overlaps it ("she keeps her passport", "her mother agreed"). A phrase of the
 lexicon's `threats` (harm promised: "I will kill you", "the police would deport her") is
 proposed only where scope.Scope finds it a threat: after a condition, in someone's words.
+A plain phrase of the lexicon's `beside` ("repay", "picked them up", "twelve hours a day") is
+proposed only where another phrase proposes a sign of exploitation or control.
 """
 from __future__ import annotations
 
@@ -73,11 +75,27 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
                 )
     instead_of = set(lexicon.lexicon.threats.instead_of)
     done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
+    done = _beside(done, lexicon.beside, lexicon.lexicon.implies)
     done += _implied(done, lexicon.lexicon.implies)
     done += _places(lexicon, doc, scope)
     composed = _composed(lexicon, doc, scope, cues, done)
     done += composed + _implied(composed, lexicon.lexicon.implies)
     return _longest(_required(done, lexicon.lexicon.requires))
+
+
+def _beside(suggestions: list[Suggestion], beside, implies) -> list[Suggestion]:
+    """Without the plain phrases of the lexicon's `beside` ("repay", "picked them up") where no
+    other phrase of the narrative proposes a sign of exploitation or control. Plain phrases
+    never vouch for each other: "she owed her cousin and repaid him" is a loan."""
+    if not beside:
+        return suggestions
+    plain = [s for s in suggestions if (s.fact, s.pattern) in beside]
+    if not plain:
+        return suggestions
+    signs_of = [s for s in suggestions if (s.fact, s.pattern) not in beside and not s.negated]
+    proposed = {s.fact for s in signs_of} | {s.fact for s in _implied(signs_of, implies)}
+    return [s for s in suggestions
+            if (s.fact, s.pattern) not in beside or s.negated or proposed & beside[(s.fact, s.pattern)]]
 
 
 def _required(suggestions: list[Suggestion], requires: dict[str, list[str]]) -> list[Suggestion]:

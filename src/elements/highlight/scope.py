@@ -32,10 +32,13 @@ class Scope:
         self.conditions = set(lexicon.negation.conditions)
         self.inverted = set(lexicon.negation.inverted_conditions)
         self.subjects = compiled.word_set("SUBJECT")
+        self.determiners = set(lexicon.clauses.determiners)
+        self.subject_nouns = frozenset().union(*(compiled.word_set(n) for n in lexicon.clauses.subject_classes))
         self.modals = compiled.word_set("MODAL")
         self.own = lexicon.own
         self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
         self.starts, self.subject_starts = self._clause_starts()
+        self.negative_phrases = [tuple(p.split()) for p in lexicon.negation.phrases]
         self.in_quotes = self._quoted()
 
     def owns(self, start: int, end: int) -> bool:
@@ -55,10 +58,15 @@ class Scope:
             return False  # "kept his workers' passports"
         for j in range(verb - 1, doc[verb].sent.start - 1, -1):
             token = doc[j]
-            if token.lower_ in own.relatives or self._is(token, self.others):
-                return False  # "the farmer, who kept his passport"; "the owner kept her passport"
+            if token.lower_ in own.relatives:
+                return False  # "the farmer, who kept his passport"
+            if self._is(token, self.others) and not any(
+                    doc[k].lower_ in own.prepositions for k in range(max(j - 2, doc[verb].sent.start), j)):
+                return False  # "the owner kept her passport" (not "with other workers, kept his")
             if token.lower_ in own.possessives:
                 return own.possessives[token.lower_] == possessive
+            if own.names and token.is_title and token.lower_ not in own.not_names:
+                return possessive in ("her", "his")  # "Maria keeps her passport"
         return False
 
     def _condition(self, i: int) -> bool:
@@ -102,7 +110,8 @@ class Scope:
             return True
         if before in self.after_comma and i - 2 >= sent.start and doc[i - 2].text == ",":
             return True  # "never paid, never went to school, and had no papers"
-        new_subject = token.lower_ in self.subjects or token.is_title
+        new_subject = (token.lower_ in self.subjects or token.is_title or (
+            token.lower_ in self.determiners and i + 1 < sent.end and self._is(doc[i + 1], self.subject_nouns)))
         if before in self.joins and new_subject:
             return True  # "..., and she kept", "..., he took"
         if condition_at is None:
@@ -135,7 +144,17 @@ class Scope:
         # A phrase that opens with a negation or a boundary ("until the debt was paid")
         # starts afresh: what came before it does not reach it.
         if not (self._is(doc[start], neg.cues) or doc[start].lower_ in self.boundaries):
-            first = max(self.subject_starts[start], start - neg.window)
+            phrase = self._negative_phrase(self.starts[start], start)
+            if phrase:
+                return phrase
+            subject = self.subject_starts[start]
+            if subject < start - neg.window and doc[subject].lower_ in neg.subjects and not any(
+                    t.lower_ in self.subjects or t.is_title for t in doc[subject + 1:start]):
+                # A negative subject reaches all its verbs, however long the list, while no
+                # one else is named: "Nobody has recruited him, moved him, housed him or made
+                # him work for them".
+                return doc[subject].text
+            first = max(subject, start - neg.window)
             for j in range(start - 1, first - 1, -1):
                 token = doc[j]
                 if j < self.starts[start] and token.lower_ not in neg.subjects:
@@ -157,6 +176,16 @@ class Scope:
             k += 1
         if k < sent_end and k > end and self._is(doc[k], neg.cues):
             return doc[k].text
+        return None
+
+    def _negative_phrase(self, first: int, start: int) -> Optional[str]:
+        """A phrase of the negation's `phrases` between doc[first] and doc[start], if any."""
+        words = [t.lower_ for t in self.doc[first:start]]
+        for phrase in self.negative_phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    return " ".join(phrase)
         return None
 
     # ------------------------------------------------------------ threats
