@@ -115,14 +115,13 @@ def navigation(step: str) -> None:
 
 
 @st.fragment
-def live(step: str, framework: str, checklist, asking) -> None:
-    """What an answer can change: the checklist's lines and the step's questions (which fold,
-    what is suggested). An answer reruns only this, into the two places the page keeps for it,
-    so the browser redraws a few elements, not the page. A new step, framework or draft reruns
-    the whole page (those controls are outside)."""
-    with checklist:
-        scenario = state.scenario_or_stop()
-        display.element_checklist(api.evaluate(scenario, framework), scenario)
+def live(step: str, framework: str, asking) -> None:
+    """What an answer can change: the checklist's lines (here, in the checklist) and the step's
+    questions (which fold, what is suggested), drawn into `asking`, the place the step keeps
+    for them. An answer reruns only this, so the browser redraws a few elements, not the page.
+    A new step, framework or draft reruns the whole page (those controls are outside)."""
+    scenario = state.scenario_or_stop()
+    display.element_checklist(api.evaluate(scenario, framework), scenario)
     if asking is not None:
         with asking:
             group_questions(GROUPS[step], framework, scenario)
@@ -142,7 +141,6 @@ with right:
 with box:
     framework = questions.framework_choice()
     st.subheader("Element checklist", anchor=False)
-    checklist = st.container()
 with left:
     display.narrative_block(draft.loaded.narrative)
     with st.container(key=f"step_{step}"):
@@ -151,8 +149,8 @@ with left:
     if step != CHECK:
         group_intro(GROUPS[step], framework)
         asking = st.container()
-live(step, framework, checklist, asking)  # where the draft cannot be evaluated, it says why and the page stops
 with box:
+    live(step, framework, asking)  # where the draft cannot be evaluated, it says why and the page stops
     st.caption("Updates as you answer. It explains the definition; it decides nothing about anyone.")
     st.button("Clear all answers and start again", key="nav.reset",
               on_click=lambda: state.replace(state.Draft(framework=state.draft().framework)))
