@@ -44,16 +44,20 @@ def ask(facts, framework: str) -> None:
         questions.fact_question(info, framework)
 
 
-def group_step(group, framework: str, scenario) -> None:
+def group_intro(group, framework: str) -> None:
+    """What a step says before its questions: the same whatever the answers."""
     pack = api.get_pack(framework)
     st.markdown(esc(group.intro))
+    ids = None if group.id == "person" else [f.id for f in vocab.in_group(group.id)]
+    law_wording(pack, provisions_for_age(pack) if ids is None else provisions_for_facts(pack, ids))
+
+
+def group_questions(group, framework: str, scenario) -> None:
     if group.id == "person":
-        law_wording(pack, provisions_for_age(pack))
         questions.age_question(framework)
         questions.country_question()
         return
     facts = vocab.in_group(group.id)
-    law_wording(pack, provisions_for_facts(pack, [f.id for f in facts]))
     # The chosen framework's own terms first; the others' terms stay one click away.
     # Consent and movement are few and matter to the caveats under every framework.
     main = [f for f in facts if framework in api.frameworks_reading(f.id) or group.id == "context"]
@@ -110,6 +114,19 @@ def navigation(step: str) -> None:
         nav.go("result")
 
 
+@st.fragment
+def live(step: str, framework: str, asking) -> None:
+    """What an answer can change: the checklist's lines (here, in the checklist) and the step's
+    questions (which fold, what is suggested), drawn into `asking`, the place the step keeps
+    for them. An answer reruns only this, so the browser redraws a few elements, not the page.
+    A new step, framework or draft reruns the whole page (those controls are outside)."""
+    scenario = state.scenario_or_stop()
+    display.element_checklist(api.evaluate(scenario, framework), scenario)
+    if asking is not None:
+        with asking:
+            group_questions(GROUPS[step], framework, scenario)
+
+
 step = st.query_params.get("step", STEPS[0])
 step = step if step in STEPS else STEPS[0]
 draft = state.draft()
@@ -119,21 +136,25 @@ if draft.loaded.title:
     st.caption("Scenario: " + esc(draft.loaded.title))
 
 left, right = st.columns([3, 2], gap="large")
-with right, st.container(border=True, key="checklist"):
+with right:
+    box = st.container(border=True, key="checklist")
+with box:
     framework = questions.framework_choice()
     st.subheader("Element checklist", anchor=False)
-    scenario = state.scenario_or_stop()
-    result = api.evaluate(scenario, framework)
-    display.element_checklist(result, scenario)
-    st.caption("Updates as you answer. It explains the definition; it decides nothing about anyone.")
-    st.button("Clear all answers and start again", key="nav.reset",
-              on_click=lambda: state.replace(state.Draft(framework=state.draft().framework)))
 with left:
     display.narrative_block(draft.loaded.narrative)
     with st.container(key=f"step_{step}"):
         st.header(TITLES[step], anchor=False)
+    asking = None
+    if step != CHECK:
+        group_intro(GROUPS[step], framework)
+        asking = st.container()
+with box:
+    live(step, framework, asking)  # where the draft cannot be evaluated, it says why and the page stops
+    st.caption("Updates as you answer. It explains the definition; it decides nothing about anyone.")
+    st.button("Clear all answers and start again", key="nav.reset",
+              on_click=lambda: state.replace(state.Draft(framework=state.draft().framework)))
+with left:
     if step == CHECK:
         check_step(framework)
-    else:
-        group_step(GROUPS[step], framework, scenario)
     navigation(step)
