@@ -75,7 +75,7 @@ ENCODING = """
     import durable_rules_engine as dre
     from elements.conditions import FactTest
     from elements.engine import NOT_HANDLED, _atom_condition
-    place = {"x": 0, "y": 2, "z": 5}  # places with gaps: the tests skip the facts between
+    place = {"x": 0, "y": 2, "z": 205}  # gaps, one over durable-rules' longest interval (100)
     tests = [FactTest(q, v, ids) for q in ("some", "none") for v in "TFU"
              for n in (1, 2, 3) for ids in itertools.combinations("xyz", n)]
     rules = {f"r{i}": {"all": [{"m": {"$and": [{"kind": "s"}, _atom_condition(t, place)]}}]}
@@ -84,7 +84,7 @@ ENCODING = """
     out = {}
     for number, values in enumerate(itertools.product("TFU", repeat=3)):
         for filler in "TFU":  # the facts between and after must not matter
-            text = [filler] * 7
+            text = [filler] * 207
             for fact, value in zip("xyz", values):
                 text[place[fact]] = value
             sid = f"{number}{filler}"
@@ -107,7 +107,7 @@ def test_every_fact_test_means_what_it_says():
                           text=True, timeout=60, cwd=TESTS)
     assert done.returncode == 0, done.stderr[-1500:]
     answer = json.loads(done.stdout)
-    place = {"x": 0, "y": 2, "z": 5}
+    place = {"x": 0, "y": 2, "z": 205}
     assert len(answer["fired"]) == 27 * 3
     for text, fired in answer["fired"].items():
         expected = [

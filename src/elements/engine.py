@@ -57,9 +57,10 @@ def _runs(pattern: list[str]) -> str:
         if part == ".":
             dots += 1
             continue
-        if dots:
-            out.append("." if dots == 1 else f".{{{dots}}}")
-            dots = 0
+        while dots:  # durable-rules refuses an interval over 100 (regex.c, MAX_INTERVAL)
+            run = min(dots, 100)
+            out.append("." if run == 1 else f".{{{run}}}")
+            dots -= run
         if part != "$":
             out.append(part)
     return "".join(out)

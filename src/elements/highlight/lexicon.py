@@ -83,6 +83,9 @@ class Negation(RulesModel):
     # "No one took her passport, hit her or stopped her", "no evidence of debt bondage,
     # threats or confinement", "At no point was she held against her will".
     phrases: Words = Field(default_factory=list)
+    # ... and these only as the clause's first words (a subject or an adverb that opens it): "No
+    # one took her passport, hit her or ...", but not "she told no one that her boss beat her".
+    opening_phrases: Words = Field(default_factory=list)
     near_window: int = Field(default=3, ge=1, le=30)
     near_stops: Words = Field(default_factory=list)  # and what a near cue does not reach over
     # Between a phrase and a cue after it ("threats were never made"): only these words.
@@ -169,19 +172,6 @@ class Beside(RulesModel):
     patterns: dict[str, list[str]] = Field(min_length=1)
 
 
-class Places(RulesModel):
-    """Where a narrative is set: names of places (a city, a region, a nationality) and the
-    country each is in. Two countries named in one narrative propose that a border was crossed."""
-
-    fact: str
-    # country -> its own names and the places in it, one or two words each ("kuala lumpur").
-    countries: dict[str, Words] = Field(default_factory=dict)
-    # country -> its people's names ("romanian"), counted only before one of `persons`
-    # ("Romanian workers", not "a contract in Romanian").
-    peoples: dict[str, Words] = Field(default_factory=dict)
-    persons: Words = Field(default_factory=list)
-
-
 class Ages(RulesModel):
     # The first match in a narrative is proposed; a person confirms the age at the time.
     patterns: list[str] = Field(min_length=1)
@@ -219,7 +209,6 @@ class Lexicon(RulesModel):
     # fact id -> facts one of which the narrative must also propose for it to be proposed:
     # a vulnerable situation is not its abuse, nor a debt bondage, until someone uses it.
     requires: dict[str, list[str]] = Field(default_factory=dict)
-    places: Places | None = None
     beside: list[Beside] = Field(default_factory=list)
 
     @field_validator("words")
@@ -257,8 +246,6 @@ class Lexicon(RulesModel):
         for rules in self.compose.values():
             for rule in rules:
                 _check_facts({fact_id: ["-"] for fact_id in rule.facts + rule.with_facts})
-        if self.places is not None:
-            _check_facts({self.places.fact: ["-"]})
         for b, rule in enumerate(self.beside):
             _check_facts({fact_id: ["-"] for fact_id in rule.signs})
             _check_facts(rule.patterns)

@@ -166,17 +166,6 @@ class Compiled:
             for r, rule in enumerate(rules):
                 for index, text in enumerate(rule.cues):
                     add(self.cue_matcher, Pattern("cue", fact_id, text), f"compose.{fact_id}[{r}].cues[{index}]")
-        # place name (one or two words, lower case) -> its country
-        self.places: dict[tuple[str, ...], str] = {}
-        if lexicon.places is not None:
-            for country, names in lexicon.places.countries.items():
-                for name in [country, *names]:
-                    self.places[tuple(name.split())] = country
-        self.peoples: dict[str, str] = {}
-        self.persons: frozenset[str] = frozenset()
-        if lexicon.places is not None:
-            self.peoples = {name: c for c, names in lexicon.places.peoples.items() for name in names}
-            self.persons = frozenset(lexicon.places.persons) | frozenset(lemma(w) for w in lexicon.places.persons)
         # (fact id, pattern) -> the signs one of which the narrative must propose besides
         self.beside: dict[tuple[str, str], frozenset[str]] = {}
         for rule in lexicon.beside:

@@ -10,6 +10,8 @@ proposed only where another phrase proposes a sign of exploitation or control.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -77,7 +79,6 @@ def highlight(text: str, *, include_negated: bool = False) -> list[Suggestion]:
     done = [s for s in found.values() if not (s.fact in instead_of and _overlaps(threats, s.start, s.end))]
     done = _beside(done, lexicon.beside, lexicon.lexicon.implies)
     done += _implied(done, lexicon.lexicon.implies)
-    done += _places(lexicon, doc, scope)
     composed = _composed(lexicon, doc, scope, cues, done)
     done += composed + _implied(composed, lexicon.lexicon.implies)
     return _longest(_required(done, lexicon.lexicon.requires))
@@ -108,24 +109,39 @@ def _required(suggestions: list[Suggestion], requires: dict[str, list[str]]) -> 
 
 def _composed(lexicon, doc, scope: Scope, cues, done: list[Suggestion]) -> list[Suggestion]:
     """Facts read from two things the narrative says (the lexicon's `compose`): a means of
-    coercion proposed somewhere in it, and work or a service (a cue phrase not taken back, or
-    a fact proposed) that it was used for."""
+    coercion, and work or a service (a cue phrase not taken back, or a fact proposed) in the
+    same sentence, where the means can be what the work was done under. A means anywhere else
+    in the narrative proves nothing of the work: "she works as an escort. Years ago a former
+    boyfriend hit her" is no forced labour."""
     proposed = {s.fact for s in done if not s.negated}
+    starts = [sent.start_char for sent in doc.sents]
+
+    def sentence_of(char: int) -> int:
+        """The first character of the sentence that holds `char`."""
+        return starts[bisect.bisect_right(starts, char) - 1]
+
     out: list[Suggestion] = []
     for fact_id, rules in lexicon.lexicon.compose.items():
         if fact_id in proposed:
             continue
         for rule in rules:
-            means = next((f for f in rule.facts if f in proposed), None)
-            if means is None:
+            means_at = {}  # sentence -> the first means proposed in it
+            for s in done:
+                if s.fact in rule.facts and not s.negated:
+                    means_at.setdefault(sentence_of(s.start), s.fact)
+            if not means_at:
                 continue
-            work = [s for s in done if s.fact in rule.with_facts and not s.negated]
+            work = [s for s in done if s.fact in rule.with_facts and not s.negated and sentence_of(s.start) in means_at]
             if work:
+                means = means_at[sentence_of(work[0].start)]
                 out.append(work[0].model_copy(update={"fact": fact_id, "pattern": f"{work[0].pattern} (with {means})"}))
                 break
             for match_id, start, end in sorted(cues, key=lambda m: m[1]):
                 pattern = lexicon.patterns[match_id][0]
                 if pattern.fact != fact_id or pattern.text not in rule.cues or scope.negation_cue(start, end, conditions=False):
+                    continue
+                means = means_at.get(sentence_of(doc[start].idx))
+                if means is None:
                     continue
                 span = doc[start:end]
                 out.append(Suggestion(fact=fact_id, start=span.start_char, end=span.end_char, text=span.text,
@@ -135,33 +151,6 @@ def _composed(lexicon, doc, scope: Scope, cues, done: list[Suggestion]) -> list[
                 break
     return out
 
-
-def _places(lexicon, doc, scope: Scope) -> list[Suggestion]:
-    """A border crossed, where the narrative names places in two countries: proposed at the
-    first name of the second country (the lexicon's `places`)."""
-    places, settings = lexicon.places, lexicon.lexicon.places
-    if not places and not lexicon.peoples:
-        return []
-    first: Optional[str] = None
-    i = 0
-    while i < len(doc):
-        for size in (2, 1):
-            key = tuple(t.lower_ for t in doc[i:i + size])
-            country = places.get(key) if len(key) == size else None
-            if country is None and size == 1 and i + 1 < len(doc) and doc[i + 1].lemma_ in lexicon.persons:
-                country = lexicon.peoples.get(doc[i].lower_)  # "Romanian workers"
-            if country is None or not doc[i].is_title and not doc[i].is_upper:
-                continue
-            if first is None:
-                first = country
-            elif country != first and not scope.negation_cue(i, i + size):
-                span = doc[i:i + size]
-                return [Suggestion(fact=settings.fact, start=span.start_char, end=span.end_char,
-                                   text=span.text, pattern=f"places in {first} and {country}")]
-            i += size - 1
-            break
-        i += 1
-    return []
 
 def _implied(suggestions: list[Suggestion], implies: dict[str, list[str]]) -> list[Suggestion]:
     """What the proposed phrases propose besides, by the lexicon's `implies` (followed

@@ -39,6 +39,7 @@ class Scope:
         self.others = frozenset().union(*(compiled.word_set(name) for name in lexicon.own.others))
         self.starts, self.subject_starts = self._clause_starts()
         self.negative_phrases = [tuple(p.split()) for p in lexicon.negation.phrases]
+        self.opening_phrases = [tuple(p.split()) for p in lexicon.negation.opening_phrases]
         self.in_quotes = self._quoted()
 
     def owns(self, start: int, end: int) -> bool:
@@ -179,8 +180,12 @@ class Scope:
         return None
 
     def _negative_phrase(self, first: int, start: int) -> Optional[str]:
-        """A phrase of the negation's `phrases` between doc[first] and doc[start], if any."""
+        """A phrase of the negation's `opening_phrases` at doc[first], the clause's start, or of
+        its `phrases` between doc[first] and doc[start], if any."""
         words = [t.lower_ for t in self.doc[first:start]]
+        for phrase in self.opening_phrases:
+            if tuple(words[:len(phrase)]) == phrase:
+                return " ".join(phrase)
         for phrase in self.negative_phrases:
             n = len(phrase)
             for i in range(len(words) - n + 1):
