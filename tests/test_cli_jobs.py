@@ -4,12 +4,9 @@ code. And the fast serializer batch uses writes exactly the contract's JSON."""
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -81,47 +78,3 @@ def test_the_fast_serializer_writes_the_contracts_json():
         for scenario in scenarios(300, seed=len(framework)):
             result = evaluate(scenario, framework)
             assert result_json(result) == result.model_dump_json(), (framework, scenario)
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:  # the parent's id, after the state
-            found.append(int(stat.parent.name))
-    return found
-
-
-def test_a_worker_killed_from_outside_ends_the_batch_with_a_line_not_a_hang(tmp_path):
-    """The pool would start another worker and wait for ever for the lines the killed one held:
-    the batch says what happened in one line, keeps what it wrote whole and in order, exit 1."""
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(s) for s in scenarios(20_000, seed=9)) + "\n")
-    out = tmp_path / "out.jsonl"
-    with out.open("w") as stdout:
-        proc = subprocess.Popen([ELEMENTS, "batch", str(path), "--jobs", "2"], stdout=stdout,
-                                stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 120
-        while out.stat().st_size == 0 and time.monotonic() < deadline:  # the workers are answering
-            time.sleep(0.05)
-        workers = _children(proc.pid)
-        assert workers, "no worker processes"
-        os.kill(workers[0], signal.SIGKILL)
-        started = time.monotonic()
-        _, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 1, err[-800:]
-    assert time.monotonic() - started < 30
-    lines = out.read_text().splitlines()
-    numbers = [json.loads(line)["line"] for line in lines]
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) < 20_000
-    assert "Traceback" not in err
-    (message,) = [line for line in err.splitlines() if "worker" in line]
-    assert message.startswith(f"elements: {path}: a worker process ended before answering its lines")
-    assert f"after line {numbers[-1]} were not answered: {numbers[-1]} evaluated, 0 refused, 0 blank" in message

@@ -1,7 +1,7 @@
 """The `elements` command. A view over the API: it parses, calls, prints; it decides nothing.
 
 Exit codes: 0 evaluated; 2 invalid input or usage (one line on stderr, never a traceback);
-130 interrupted (Ctrl-C), quietly; 1 a batch could not finish (a worker process was killed).
+130 interrupted (Ctrl-C), quietly.
 
 Only the standard library is imported before main() has taken charge of Ctrl-C: the package
 (pydantic, durable-rules) is imported inside it, so an interrupt while it loads is quiet too.
@@ -212,14 +212,12 @@ def _answer_chunk(chunk: list[tuple[int, Optional[bytes]]]) -> list[tuple[int, s
     return [_answer(number, raw, _BATCH["source"]) for number, raw in chunk]
 
 
-def _worker_start(evaluate_framework: str, source: str, pids) -> None:
+def _worker_start(evaluate_framework: str, source: str) -> None:
     """A worker leaves Ctrl-C to the process that started it, which stops them all. It was
-    started with SIGINT blocked, so no Ctrl-C can reach it before it ignores them. It tells
-    the batch its process id, so that the batch sees if it is killed. (Started by fork it has
-    the compiled framework already; by spawn it compiles it here.)"""
+    started with SIGINT blocked, so no Ctrl-C can reach it before it ignores them. (Started by
+    fork it has the compiled framework already; by spawn it compiles it here.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    pids.put(os.getpid())
     if "evaluate" not in _BATCH:
         from . import api
 
@@ -255,46 +253,13 @@ def _answered(lines, framework: str, jobs: int) -> Iterator[list[tuple[int, str,
     # raised here once the pool is there to be stopped.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        pids = context.SimpleQueue()
-        pool = context.Pool(jobs, initializer=_worker_start, initargs=(framework, _BATCH["source"], pids))
+        pool = context.Pool(jobs, initializer=_worker_start, initargs=(framework, _BATCH["source"]))
     except BaseException:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         raise
     with pool:  # on the way out, however it comes, the workers are stopped
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        answers = pool.imap(_answer_chunk, itertools.chain(first, chunks))
-        workers: set[int] = set()
-        while True:
-            try:
-                yield answers.next(timeout=WORKER_CHECK_S)
-            except StopIteration:
-                return
-            except multiprocessing.TimeoutError:
-                # A worker never ends on its own (a pool worker lives as long as the pool): one
-                # that is gone was killed from outside (the OOM killer, say), and the pool,
-                # which starts another in its place, would wait for ever for the lines it held.
-                while not pids.empty():
-                    workers.add(pids.get())
-                if any(not _alive(pid) for pid in workers):
-                    raise WorkerLost() from None
-
-
-# How often a batch waiting for its workers' answers checks that they are all still there.
-WORKER_CHECK_S = 0.5
-
-
-class WorkerLost(Exception):
-    """A worker process of `batch --jobs` ended before answering its lines."""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # there, but another user's: the id was reused
-        return False
-    return True
+        yield from pool.imap(_answer_chunk, itertools.chain(first, chunks))
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -340,10 +305,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"elements: {printable(source)}: interrupted after line {done}: {tally()}", file=sys.stderr)
         raise
-    except WorkerLost:
-        print(f"elements: {printable(source)}: a worker process ended before answering its lines (killed from "
-              f"outside?); the lines after line {done} were not answered: {tally()}", file=sys.stderr)
-        return 1
     except InputError as exc:  # the file could not be read to its end
         print(f"elements: {exc.line()}", file=sys.stderr)
         if number:
