@@ -364,3 +364,40 @@ def test_an_unreadable_held_out_file_is_reported_and_the_benchmark_goes_on(capsy
     out = capsys.readouterr().out
     assert "heldout: cannot be read: " in out and "narratives[0].facts" in out
     assert "\ntuning " in out and "Highlighting 500 words" in out
+
+
+# ---------------------------------------------------------------- the two distinctions, and what must not vanish
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        # violence in another sentence, long ago, says nothing of the work
+        ("Ana, 29, works independently as an escort. Years ago a former boyfriend hit her.", "purpose.forced_labour"),
+        ("She sells sex in a licensed brothel. Last year a client threatened her.", "purpose.forced_labour"),
+        # sex work, chosen in hard times, is no abuse of a vulnerability
+        ("After losing her job she decided to start sex work.", "means.abuse_of_vulnerability"),
+        ("She is an asylum seeker and sells sex to pay the rent.", "means.abuse_of_vulnerability"),
+        # how a shared flat or an agency runs
+        ("She hands over the takings to the receptionist, who pays her the agreed share.", "purpose.prostitution_of_others"),
+        # a journey within one country, a name that is also a city's
+        ("Sofia, 30, moved from Leeds to London.", "movement.crossed_border"),
+        ("Florence worked in a cafe in Manchester.", "movement.crossed_border"),
+        ("A Romanian employer hired her in Leeds.", "movement.crossed_border"),
+    ],
+)
+def test_sex_work_and_a_move_are_not_read_as_exploitation(text, fact):
+    assert fact not in facts_in(text), text
+
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("Marco kept her passport.", "means.other_coercion"),
+        ("Her boss Ivan kept her passport.", "means.other_coercion"),
+        ("She told no one that her boss beat her.", "means.use_of_force"),
+        ("He said no one would believe her, locked her in the room.", "means.physical_restraint"),
+        ("The men were locked in at night and worked twelve hours a day.", "purpose.forced_labour"),
+    ],
+)
+def test_a_sign_is_not_lost_to_a_name_or_an_object_no_one(text, fact):
+    assert fact in facts_in(text), text
