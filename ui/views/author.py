@@ -75,7 +75,9 @@ def in_words(exc: api.InputError) -> str:
         words = f"“{info.question}”" if match.group(1) == "facts" else f"The sentence for “{info.label}”"
     else:
         number = re.fullmatch(r"(discussion_questions|sources|tags)\[(\d+)\]", field)
-        words = (f"{FIELD_WORDS[number.group(1)]}, line {int(number.group(2)) + 1}" if number
+        # Questions and sources are a line each; tags are one line, separated by commas.
+        place = "tag" if number and number.group(1) == "tags" else "line"
+        words = (f"{FIELD_WORDS[number.group(1)]}, {place} {int(number.group(2)) + 1}" if number
                  else FIELD_WORDS.get(field, field or "The scenario"))
     return f"{words}: {exc.message}"
 
