@@ -298,4 +298,3 @@ def test_a_bad_file_is_refused_naming_the_file_and_the_field(content, words):
     assert len(errors) == 1 and errors[0].startswith("This file cannot be opened.") and words in errors[0], errors
     assert not [b for b in at.button if b.key == "au_open.upload.go"], "nothing to open"
     assert at.text_input(key="au.title").value == "A job in a nail salon", "the editor keeps what it had"
-
