@@ -401,3 +401,8 @@ def test_sex_work_and_a_move_are_not_read_as_exploitation(text, fact):
 )
 def test_a_sign_is_not_lost_to_a_name_or_an_object_no_one(text, fact):
     assert fact in facts_in(text), text
+
+
+def test_there_was_no_is_deception_only_of_the_job_or_the_school():
+    assert "means.deception" not in facts_in("There was no evidence of threats.")
+    assert "means.deception" in facts_in("When she arrived there was no job.")
