@@ -250,3 +250,16 @@ def test_yaml_block_writes_one_key_as_to_yaml_does():
 def test_expected_findings_are_the_engines():
     s = load_scenario(scenario_files()[0])
     assert expected_findings(s) == s.expected
+
+
+def test_the_library_files_state_the_engines_findings_and_a_changed_one_is_named():
+    from elements.authoring import expected_differences
+    files = scenario_files()
+    assert files and all(expected_differences(load_scenario(p)) == [] for p in files)
+    scenario = load_scenario(files[0])
+    stated = scenario.expected["palermo"]
+    wrong = "undetermined" if stated.outcome != "undetermined" else "all_elements_met"
+    changed = scenario.model_copy(update={"expected": {**scenario.expected, "palermo": stated.model_copy(update={"outcome": wrong})}})
+    [difference] = expected_differences(changed)
+    assert (difference.framework, difference.element, difference.stated, difference.found) == \
+        ("palermo", None, wrong, stated.outcome)

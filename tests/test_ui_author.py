@@ -8,6 +8,7 @@ field."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from elements import api
 from elements.authoring import build_scenario, complete, to_yaml
@@ -298,3 +299,31 @@ def test_a_bad_file_is_refused_naming_the_file_and_the_field(content, words):
     assert len(errors) == 1 and errors[0].startswith("This file cannot be opened.") and words in errors[0], errors
     assert not [b for b in at.button if b.key == "au_open.upload.go"], "nothing to open"
     assert at.text_input(key="au.title").value == "A job in a nail salon", "the editor keeps what it had"
+
+
+def hand_edited(content: bytes) -> bytes:
+    """The file with its Palermo expectation changed by hand: the outcome and the means said
+    not met, although the facts (a 15-year-old recruited for forced labour) meet Article 3, and
+    for a child the means need not be shown at all, 3(c)."""
+    data = yaml.safe_load(content)
+    data["expected"]["palermo"] = {"outcome": "not_all_elements_met",
+                                   "elements": {"action": "met", "means": "not_met", "purpose": "met"}}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
+
+
+def test_a_file_whose_expected_findings_are_not_the_engines_is_opened_with_a_warning(downloads):
+    at = upload(new_app("author"), "mia.yaml", hand_edited(a_file()))
+    warnings = [plain(w.value) for w in at.warning]
+    assert len(warnings) == 1, warnings
+    said = warnings[0]
+    assert "outcome: the file says ✘ not all elements met, the engine finds ✔ all elements met" in said, said
+    assert "Means: the file says ✘ not met, the engine finds – not required" in said, said
+    assert said.count("the file says") == 2, "action and purpose agree: not listed"
+    at.button(key="au_open.upload.go").click()
+    at = ok(at.run())
+    written = yaml.safe_load(downloads["au.download"])
+    assert written["expected"]["palermo"]["outcome"] == "all_elements_met", "the editor writes the engine's"
+
+
+def test_a_file_whose_expected_findings_agree_opens_without_a_warning():
+    assert not upload(new_app("author"), "mia.yaml", a_file()).warning

@@ -293,3 +293,14 @@ def load_scenario_file(path):
     from elements import load_scenario
 
     return load_scenario(path)
+
+
+def test_an_upload_whose_expected_findings_are_not_the_engines_is_flagged():
+    # A 17-year-old recruited for sexual exploitation: Article 3(c) and (d) of Palermo need no
+    # means for a child, so every element is met; the file says otherwise by hand.
+    stated = GOOD + b"expected:\n  palermo:\n    outcome: undetermined\n    elements:\n      action: met\n"
+    at = upload(load_page(), "job.yaml", stated)
+    said = [plain(w.value) for w in at.warning]
+    assert len(said) == 1 and "outcome: the file says ? undetermined, the engine finds ✔ all elements met" in said[0], said
+    assert said[0].count("the file says") == 1, "the action it states is the engine's: not listed"
+    assert not upload(load_page(), "job.yaml", GOOD).warning, "a file stating no expectations is not flagged"

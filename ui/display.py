@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 import streamlit as st
 
 from elements import Result, Scenario, evaluate
-from elements.api import AGE, Change, Piece, WhatIf, apply, directory, plain, question_for, referral_markdown, row_markdown, vocabulary
+from elements.api import AGE, Change, Piece, WhatIf, apply, directory, expected_differences, plain, question_for, referral_markdown, row_markdown, vocabulary
 from elements.api import age_words  # noqa: F401 - the pages use display.age_words
 from elements.model import Caveat, Referral
 from elements.words import ANSWER_NOW_WORDS, ROLES, child_words, outcome_words, status_words, value_words  # noqa: F401 - pages use them
@@ -198,3 +198,22 @@ def narrative_block(text: Optional[str]) -> None:
     if text:
         with st.expander("The narrative, as given (shown, never evaluated)"):
             st.markdown(md_escape(text))
+
+
+def differing_expectations(scenarios: Iterable[Scenario], what_happens: str) -> None:
+    """A warning, one line per difference, where a file's own expected findings are not what
+    the engine finds (a file written by hand, or for other rules): the trainer should know
+    before teaching from it. Nothing is shown when they agree."""
+    lines = []
+    for scenario in scenarios:
+        for d in expected_differences(scenario):
+            result = evaluate(scenario, d.framework)
+            if d.element is None:
+                what, stated, found = "outcome", outcome_words(d.stated), outcome_words(d.found)
+            else:
+                what, stated, found = result.elements[d.element].label, status_words(d.stated), status_words(d.found)
+            lines.append(f"- {esc(scenario.title or scenario.id or 'The scenario')}, {esc(result.framework_title)}, "
+                         f"{esc(what)}: the file says {stated}, the engine finds {found}.")
+    if lines:
+        st.warning("The file's expected findings differ from what the engine finds:\n" + "\n".join(lines)
+                   + "\n\n" + what_happens, icon="⚠️")

@@ -234,6 +234,7 @@ _FOR_VIEWS = {
     "summarize": "exercise", "to_csv": "exercise",
     # a trainer's own scenarios: written in the editor (authoring), read from uploads (scenario_set)
     "build_scenario": "authoring", "complete": "authoring", "to_yaml": "authoring", "editable": "authoring",
+    "expected_differences": "authoring", "ExpectedDifference": "authoring",
     "scenario_file_name": ("authoring", "file_name"), "read_uploads": "scenario_set", "SetRefused": "scenario_set",
 }
 

@@ -25,13 +25,14 @@ import unicodedata
 from typing import Any, Iterable, Mapping, Optional
 
 import yaml
+from pydantic import BaseModel
 
 from .api import evaluate, validate_scenario
 from .errors import InputError
 from .model import ExpectedFinding, Scenario
 from .packs import default_framework, framework_ids
 from .vocabulary import vocabulary
-from .words import ROLES
+from .words import ROLES, ElementRole
 
 # The order of the keys in a library file; a key with nothing in it is left out, except
 # person and facts, which every file has.
@@ -147,6 +148,32 @@ def expected_findings(scenario: Scenario) -> dict[str, ExpectedFinding]:
         result = evaluate(scenario, framework)
         out[framework] = ExpectedFinding(outcome=result.outcome,
                                          elements={role: result.elements[role].status for role in ROLES})
+    return out
+
+
+class ExpectedDifference(BaseModel):
+    """Where a file's stated expected finding is not the engine's: the outcome (element None)
+    or one element, under one framework."""
+
+    framework: str
+    element: Optional[ElementRole] = None
+    stated: str  # an Outcome, or a Status for an element
+    found: str
+
+
+def expected_differences(scenario: Scenario) -> list[ExpectedDifference]:
+    """What the scenario's own expected findings say that the engine does not find. A file
+    written by hand, or against another version of the rules, can say so; the app teaches the
+    engine's findings and the editor writes them, so the trainer is told where they part."""
+    out = []
+    for framework, stated in scenario.expected.items():
+        result = evaluate(scenario, framework)
+        if stated.outcome != result.outcome:
+            out.append(ExpectedDifference(framework=framework, stated=stated.outcome, found=result.outcome))
+        for role, status in stated.elements.items():
+            if status != result.elements[role].status:
+                out.append(ExpectedDifference(framework=framework, element=role, stated=status,
+                                              found=result.elements[role].status))
     return out
 
 

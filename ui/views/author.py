@@ -132,6 +132,9 @@ def opener() -> None:
                 where = f"{exc.source}: {in_words(exc)}" if exc.field else f"{exc.source}: {exc.message}"
                 st.error("This file cannot be opened. " + esc(where), icon="⚠️")
             else:
+                display.differing_expectations([scenario], "The editor fills in the engine's findings, and a "
+                                               "file downloaded from it carries those. If the file's were "
+                                               "what you meant to teach, check its facts.")
                 st.button(f"Open {upload.name} in the editor", key=OPEN + "upload.go", on_click=open_scenario,
                           args=(scenario, upload.name))
     opened = st.session_state.pop(OPENED, None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 import countries
+import display
 import library
 import nav
 import state
@@ -103,6 +104,9 @@ if uploads:
         refused(exc, len(uploads))
     else:
         names = ", ".join(u.name for u in uploads)
+        display.differing_expectations(uploaded, "The walkthrough, the exercise and the classroom show the "
+                                       "engine's findings, not the file's: if the file's were what you meant "
+                                       "to teach, check its facts.")
         if len(uploaded) == 1:
             preview(uploaded[0])
             if st.button("Load this file into the walkthrough", type="primary", key="load.upload.go"):
