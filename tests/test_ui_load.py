@@ -304,3 +304,9 @@ def test_an_upload_whose_expected_findings_are_not_the_engines_is_flagged():
     assert len(said) == 1 and "outcome: the file says ? undetermined, the engine finds ✔ all elements met" in said[0], said
     assert said[0].count("the file says") == 1, "the action it states is the engine's: not listed"
     assert not upload(load_page(), "job.yaml", GOOD).warning, "a file stating no expectations is not flagged"
+
+
+def test_an_upload_expecting_findings_under_a_framework_that_does_not_exist_is_told_so():
+    at = upload(load_page(), "job.yaml", GOOD + b"expected:\n  narnia:\n    outcome: undetermined\n")
+    said = [plain(w.value) for w in at.warning]
+    assert len(said) == 1 and "“narnia”, a framework Elements does not have" in said[0], said

@@ -207,12 +207,17 @@ def differing_expectations(scenarios: Iterable[Scenario], what_happens: str) -> 
     lines = []
     for scenario in scenarios:
         for d in expected_differences(scenario):
+            title = esc(scenario.title or scenario.id or 'The scenario')
+            if d.found is None:
+                lines.append(f"- {title}: the file states findings under “{esc(d.framework)}”, a framework "
+                             "Elements does not have.")
+                continue
             result = evaluate(scenario, d.framework)
             if d.element is None:
                 what, stated, found = "outcome", outcome_words(d.stated), outcome_words(d.found)
             else:
                 what, stated, found = result.elements[d.element].label, status_words(d.stated), status_words(d.found)
-            lines.append(f"- {esc(scenario.title or scenario.id or 'The scenario')}, {esc(result.framework_title)}, "
+            lines.append(f"- {title}, {esc(result.framework_title)}, "
                          f"{esc(what)}: the file says {stated}, the engine finds {found}.")
     if lines:
         st.warning("The file's expected findings differ from what the engine finds:\n" + "\n".join(lines)
